@@ -60,7 +60,7 @@ def test_share_and_average_shown_at_exact_minimums():
     hist = {b["from"]: b["count"] for b in agg["critics"]["distribution"]}
     assert hist == {0: 0, 20: 1, 40: 1, 60: 1, 80: 1}
     # stdev over 100, 25, 50, 75 and the estimate 20
-    assert agg["critics"]["spread"]["stdev"] == pytest.approx(30.23, abs=0.01)  # mean 54, variance 4570 / 5
+    assert agg["critics"]["spread"]["stdev"] == pytest.approx(30.2, abs=0.05)  # mean 54, variance 4570 / 5
     assert agg["critics"]["spread"]["disagreement"] == pytest.approx(0.6)
 
 
