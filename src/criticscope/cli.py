@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .cli_common import console, emit_json, err_console, get_library, json_option
 from .config import load_settings
 from .library import Library
 from .report import analyze_json, review_summary
 
-console = Console()
-err_console = Console(stderr=True)
-
-SUBCOMMANDS = {  # module -> click object name; each is a group of its own
+SUBCOMMANDS = {  # module -> click object name
     "criticscope.commands.catalog": "catalog",
     "criticscope.commands.link": "link",
     "criticscope.commands.search": "search",
@@ -51,18 +46,6 @@ class LazyLibrary:
     def close(self) -> None:
         if self._lib is not None:
             self._lib.close()
-
-
-def get_library(ctx: click.Context) -> Library:
-    return ctx.find_root().obj()
-
-
-def json_option(f: Callable) -> Callable:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables.")(f)
-
-
-def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def _progress(total: int):

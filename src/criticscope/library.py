@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
+
 from .config import Settings, load_settings
 from .ingest import Ingester, IngestReport, retry_failed
-from .models import JournalEntry, ReaderComment, Review
+from .models import Credit, Film, JournalEntry, Person, ReaderComment, Review
 from .pipeline import Pipeline, ReviewDoc
 from .stages import build_pipeline
 from .store import Store
@@ -130,6 +132,54 @@ class Library:
 
     def journal(self, *, failed_only: bool = False, run_id: str | None = None) -> list[JournalEntry]:
         return self.store.journal(failed_only=failed_only, run_id=run_id)
+
+    # --- films, aggregates and search -----------------------------------------
+
+    def film(self, film_id: int) -> dict[str, Any]:
+        """One film with its credits, its critics' aggregates and its reviews."""
+        from .aggregate import film_aggregates
+
+        with self.store.session() as s:
+            film = s.get(Film, film_id)
+            if film is None:
+                raise KeyError(f"no film {film_id}")
+            credits = s.execute(select(Person.name, Credit.role).join(Credit, Credit.person_id == Person.id)
+                                .where(Credit.film_id == film_id).order_by(Credit.role, Credit.ord)).all()
+            same_title = [{"id": f.id, "title": f.title, "year": f.year}
+                          for f in s.scalars(select(Film).where(Film.norm_title == film.norm_title,
+                                                                Film.id != film.id,
+                                                                Film.merged_into.is_(None))
+                                             .order_by(Film.year))]
+            info = {"id": film.id, "title": film.title, "original_title": film.original_title, "year": film.year,
+                    "kind": film.kind, "countries": film.countries, "languages": film.languages,
+                    "genres": film.genres, "platform": film.platform, "imdb_id": film.imdb_id,
+                    "provisional": film.provisional, "source": film.source,
+                    "directors": [n for n, role in credits if role == "director"],
+                    "cast": [n for n, role in credits if role == "actor"][:8],
+                    "same_title": same_title}
+        info["aggregates"] = film_aggregates(self.store, film_id, self.settings.aggregates)
+        info["reviews"] = [
+            {"id": r.id, "critic": r.critic, "outlet": r.outlet, "published": r.published, "headline": r.headline,
+             "rating_text": r.rating_text, "rating_score": r.rating_score, "verdict": r.verdict,
+             "verdict_source": r.verdict_source, "estimated_score": r.estimated_score, "pull_quote": r.pull_quote,
+             "spoiler": r.spoiler, "link_status": r.link_status, "link_confidence": r.link_confidence}
+            for r in self.store.list_reviews(film_id=film_id)]
+        return info
+
+    def find_films(self, title: str, *, year: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        """Films whose title matches, each with its aggregates (most-reviewed first)."""
+        from .search import search_films
+
+        found = [self.film(f["id"]) for f in search_films(self.store, title, year=year, limit=limit)]
+        return sorted(found, key=lambda f: (-f["aggregates"]["critics"]["count"], -(f["year"] or 0)))
+
+    def search(self, query: str, filters: Any = None, *, semantic: bool = False, limit: int = 20,
+               offset: int = 0) -> list[Any]:
+        from .search import search_reviews, semantic_search
+
+        if semantic:
+            return semantic_search(self.store, query, filters, limit=limit)
+        return search_reviews(self.store, query, filters, limit=limit, offset=offset)
 
     # --- a person's link decisions --------------------------------------------
 

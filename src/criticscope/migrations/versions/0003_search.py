@@ -1,0 +1,67 @@
+"""full-text search: FTS5 external-content tables (SQLite) and tsvector GIN indexes (PostgreSQL)
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+SQLITE_UP = [
+    """CREATE VIRTUAL TABLE reviews_fts USING fts5(headline, text, critic, outlet, content='reviews',
+       content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER reviews_fts_ai AFTER INSERT ON reviews BEGIN
+       INSERT INTO reviews_fts(rowid, headline, text, critic, outlet)
+       VALUES (new.rowid, new.headline, new.text, new.critic, new.outlet); END""",
+    """CREATE TRIGGER reviews_fts_ad AFTER DELETE ON reviews BEGIN
+       INSERT INTO reviews_fts(reviews_fts, rowid, headline, text, critic, outlet)
+       VALUES ('delete', old.rowid, old.headline, old.text, old.critic, old.outlet); END""",
+    """CREATE TRIGGER reviews_fts_au AFTER UPDATE OF headline, text, critic, outlet ON reviews BEGIN
+       INSERT INTO reviews_fts(reviews_fts, rowid, headline, text, critic, outlet)
+       VALUES ('delete', old.rowid, old.headline, old.text, old.critic, old.outlet);
+       INSERT INTO reviews_fts(rowid, headline, text, critic, outlet)
+       VALUES (new.rowid, new.headline, new.text, new.critic, new.outlet); END""",
+    "INSERT INTO reviews_fts(reviews_fts) VALUES ('rebuild')",
+    """CREATE VIRTUAL TABLE films_fts USING fts5(title, original_title, content='films', content_rowid='id',
+       tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER films_fts_ai AFTER INSERT ON films BEGIN
+       INSERT INTO films_fts(rowid, title, original_title) VALUES (new.id, new.title, new.original_title); END""",
+    """CREATE TRIGGER films_fts_ad AFTER DELETE ON films BEGIN
+       INSERT INTO films_fts(films_fts, rowid, title, original_title)
+       VALUES ('delete', old.id, old.title, old.original_title); END""",
+    """CREATE TRIGGER films_fts_au AFTER UPDATE OF title, original_title ON films BEGIN
+       INSERT INTO films_fts(films_fts, rowid, title, original_title)
+       VALUES ('delete', old.id, old.title, old.original_title);
+       INSERT INTO films_fts(rowid, title, original_title) VALUES (new.id, new.title, new.original_title); END""",
+    "INSERT INTO films_fts(films_fts) VALUES ('rebuild')",
+]
+SQLITE_DOWN = [
+    "DROP TRIGGER IF EXISTS films_fts_au", "DROP TRIGGER IF EXISTS films_fts_ad",
+    "DROP TRIGGER IF EXISTS films_fts_ai", "DROP TABLE IF EXISTS films_fts",
+    "DROP TRIGGER IF EXISTS reviews_fts_au", "DROP TRIGGER IF EXISTS reviews_fts_ad",
+    "DROP TRIGGER IF EXISTS reviews_fts_ai", "DROP TABLE IF EXISTS reviews_fts",
+]
+PG_UP = [
+    "CREATE INDEX ix_reviews_tsv ON reviews USING gin "
+    "(to_tsvector('english', coalesce(headline, '') || ' ' || text))",
+    "CREATE INDEX ix_films_tsv ON films USING gin (to_tsvector('simple', title))",
+]
+PG_DOWN = ["DROP INDEX IF EXISTS ix_films_tsv", "DROP INDEX IF EXISTS ix_reviews_tsv"]
+
+
+def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    for stmt in SQLITE_UP if dialect == "sqlite" else PG_UP:
+        op.execute(stmt)
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    for stmt in SQLITE_DOWN if dialect == "sqlite" else PG_DOWN:
+        op.execute(stmt)
