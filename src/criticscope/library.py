@@ -4,6 +4,7 @@ REST API and the web UI are thin layers over its methods."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +72,23 @@ class Library:
                progress: Callable[[], None] | None = None) -> IngestReport:
         """Read, clean and store review pages; never raises for bad input (see ``report.failed``)."""
         return Ingester(self.store, self.settings).run(list(paths), stdin=stdin, progress=progress)
+
+    def ingest_bytes(self, items: Sequence[tuple[str, bytes]]) -> IngestReport:
+        """Ingest in-memory inputs (uploads): each is ``(origin name, raw bytes)``."""
+        from .ingest import RawItem
+
+        ingester = Ingester(self.store, self.settings)
+        report = IngestReport(run_id=uuid.uuid4().hex[:12])
+        limit = self.settings.ingest.max_input_bytes
+        for origin, data in items:
+            raw = RawItem(origin=origin, data=data) if len(data) <= limit else \
+                RawItem(origin=origin, error=f"too large ({len(data)} bytes > {limit})")
+            report.rows.extend(ingester.ingest_item(raw, report.run_id))
+        return report
+
+    def analyze_bytes(self, items: Sequence[tuple[str, bytes]]) -> AnalyzeResult:
+        report = self.ingest_bytes(items)
+        return AnalyzeResult(report=report, docs=self.run_stages(report.review_ids))
 
     def retry_failed(self) -> IngestReport:
         return retry_failed(self.store, self.settings)

@@ -98,32 +98,37 @@ def find_zone(lines: Sequence[str], kept: Sequence[bool], start: int) -> int | N
     n = len(lines)
     sizes = [len(lines[i]) if kept[i] else 0 for i in range(n)]
     total = sum(sizes)
-    before = sum(sizes[:start])
     for i in range(start, n):
         line = lines[i]
         if not line:
             continue
         kind = furniture_kind(line)
         header = None if kind else parse_header(line)
-        if kind in ZONE_KINDS or header is not None:
-            begin = i
-            if header is not None and header.author is None:
-                j = i - 1
-                while j >= 0 and not lines[j]:
-                    j -= 1
-                if j >= start and kept[j] and _is_author_line(lines[j]):
-                    begin = j
-            prose_before = before + sum(sizes[start:begin])
-            prose_after = total - prose_before
-            if prose_before >= 150 and (
-                kind in ZONE_KINDS or prose_after < prose_before or _count_headers(lines[i:]) >= 2
-            ):
-                return begin
+        if header is not None and header.author is None and "T" not in (header.posted_at or "") \
+                and not re.search(r"\b(?:reply|says|said|wrote)\b", line, re.I):
+            header = None  # a bare date inside an article is not enough
+        if not (kind in ZONE_KINDS or kind == "comments_label" or header is not None):
+            continue
+        begin = i
+        if header is not None and header.author is None:
+            j = i - 1
+            while j >= 0 and not lines[j]:
+                j -= 1
+            if j >= start and kept[j] and _is_author_line(lines[j]):
+                begin = j
+        prose_before = sum(sizes[:begin])
+        prose_after = total - prose_before
+        if prose_before < 150:
+            continue
+        rest = lines[i + 1:]
+        headers_after = _count_headers(rest) + (header is not None)
+        if kind == "comments_label" and not (
+            headers_after or any(furniture_kind(x) in ZONE_KINDS for x in rest if x)
+        ):
+            continue
+        if prose_after <= prose_before or headers_after >= 2:
+            return begin
     return None
-
-
-def _count_headers(lines: Sequence[str]) -> int:
-    return sum(1 for line in lines if line and parse_header(line) is not None)
 
 
 def split_zone(lines: Sequence[str]) -> tuple[list[Comment], list[str]]:

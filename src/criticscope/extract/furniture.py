@@ -104,13 +104,18 @@ FURNITURE: dict[str, list[str]] = {
     ],
     "comments_header": [
         r"\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?)\s+(?:on|to)\b.{0,200}",
-        r"(?:\d+\s+)?(?:reader )?(?:comments?|responses?|discussion)(?:\s*\(\d+\))?\s*:?",
+        r"\d+\s+(?:reader )?(?:comments?|responses?|replies)\s*:?",
+        r"(?:reader )?(?:comments?|responses?)\s*\(\d+\)\s*:?",
         r"leave a (?:comment|reply|response)\s*:?",
         r"(?:post|add|write) a (?:comment|reply)\s*:?",
         r"(?:view|show|see|load|read) (?:all )?(?:\d+ )?comments?(?:\s*\(\d+\))?",
+        r"be the first to comment.{0,40}",
+    ],
+    # weaker: a comment section only when comment headers or a comment form follow
+    "comments_label": [
+        r"(?:reader )?(?:comments?|responses?|discussion)\s*:?",
         r"join the (?:conversation|discussion)\.?",
         r"what do you think\?",
-        r"be the first to comment.{0,40}",
     ],
     "comment_form": [
         r"cancel reply",

@@ -67,3 +67,28 @@ class Block:
 
     text: str
     kind: str = "line"
+
+
+# JSONL/CLI field names accepted as overrides, mapped to page attributes
+OVERRIDE_FIELDS = {
+    "url": "url", "title": "headline", "headline": "headline", "author": "critic", "critic": "critic",
+    "outlet": "outlet", "site": "outlet", "site_name": "outlet", "date": "published", "published": "published",
+    "language": "language", "lang": "language",
+}
+
+
+def apply_overrides(page: ExtractedPage, fields: dict[str, Any]) -> ExtractedPage:
+    """Fields given with the page (JSONL keys, caller metadata) win over extracted ones."""
+    from .dates import parse_date
+
+    for key, value in fields.items():
+        attr = OVERRIDE_FIELDS.get(key)
+        if attr is None or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        value = str(value).strip()
+        if attr == "published":
+            value = parse_date(value) or page.published
+        setattr(page, attr, value)
+    return page

@@ -1,0 +1,396 @@
+"""Line-level cleaning shared by every format: from page blocks to the critic's text.
+
+The passes, in order (each only labels lines the earlier ones left alone):
+
+1. furniture: whole lines matching :mod:`.furniture` (ads, share/subscribe, reading time, badges...);
+   speed and voice choices next to a listen-to-article widget;
+2. reader comments: the trailing comment section (see :mod:`.comments`);
+3. photo credits, and captions: the line just before a credit, a line that ends with its own
+   credit, or a caption-shaped line ("<Actor> in “<Title>.”");
+4. hard-wrapped prose lines are joined back into paragraphs;
+5. the head of the page, before the first paragraph of prose: the headline (the first
+   headline-shaped line), navigation labels before it, the byline (critic), the date;
+   standfirst bullets and a rating line stay in the text;
+6. the body: short lines between paragraphs become headings, everything else is prose.
+
+Nothing that looks like a sentence of prose is dropped except inside the comment section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..pipeline import Comment
+from .comments import find_zone, split_zone
+from .dates import find_timestamp
+from .furniture import (
+    ends_with_credit,
+    furniture_kind,
+    is_caption_shape,
+    is_credit,
+    is_rating_line,
+    is_widget_context,
+)
+from .meta import is_person_name, normalize_line, outlet_from_line, parse_byline
+
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
+_YEAR_PAREN = re.compile(r"\((?:19|20)\d\d\)")
+_REVIEW_WORD = re.compile(r"\breview\b", re.IGNORECASE)
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "as", "at", "by",
+                   "from", "but", "its", "it", "this", "that", "who", "what", "how", "why", "when"}
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|released?)\s*(?:on|at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:\-–—]", re.IGNORECASE)
+
+# labels of lines that end up in the clean text
+KEPT = {"prose", "heading", "rating"}
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[str] = field(default_factory=list)
+    headline: str | None = None
+    headings: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    critic: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def ends_sentence(line: str) -> bool:
+    return _TERMINAL.search(line) is not None
+
+
+def is_prose_like(line: str) -> bool:
+    n = len(words(line))
+    return n >= 12 or (n >= 5 and ends_sentence(line))
+
+
+def heading_like(line: str) -> bool:
+    """Short, unpunctuated (a question is fine), starting with a capital, digit or quote."""
+    if not line or len(line) > 120 or len(words(line)) > 14:
+        return False
+    if line[-1] in ".,;:…" or line.endswith(("”", '"', "’")) and len(line) > 1 and line[-2] in ".,":
+        return False
+    first = line[0]
+    return first.isupper() or first.isdigit() or first in "“\"'‘¿¡"
+
+
+def _headline_strength(line: str) -> bool:
+    tokens = words(line)
+    lowered = {t.lower().strip(",.:;") for t in tokens}
+    if _YEAR_PAREN.search(line) or _REVIEW_WORD.search(line):
+        return True
+    if "|" in line and any(len(seg.split()) >= 3 for seg in line.split("|")):
+        return True
+    return len(tokens) >= 6 and bool(lowered & _FUNCTION_WORDS or ":" in line or " – " in line or " — " in line)
+
+
+def _is_label(line: str) -> bool:
+    """A navigation/category label: a few words, no sentence punctuation, few lowercase words."""
+    tokens = words(line)
+    if len(tokens) > 4 or ends_sentence(line):
+        return False
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return lower / len(tokens) <= 0.5
+
+
+def _date_line(line: str) -> str | None:
+    """ISO date when the line is only a (prefixed) date, e.g. "Published: 12 June 2025, 9:00 am"."""
+    if len(line) > 80:
+        return None
+    ts = find_timestamp(line)
+    if ts is None:
+        return None
+    rest = _DATE_PREFIX.sub("", line[: ts.start]) + " " + line[ts.end:]
+    rest = _DATE_NOISE.sub(" ", rest).strip()
+    if rest and not re.fullmatch(r"(?:\d+\s*(?:min(?:ute)?s?)\s*read|gmt|bst|utc|et|pt|est|edt)", rest, re.I):
+        return None
+    return ts.date.isoformat()
+
+
+class _Lines:
+    """The page as parallel lists: text, block kind and label of every line."""
+
+    def __init__(self, blocks: Iterable[tuple[str, str]]):
+        self.text: list[str] = []
+        self.kind: list[str] = []
+        for raw, kind in blocks:
+            line = normalize_line(raw)
+            if not line:
+                self.text.append("")
+                self.kind.append("blank")
+                continue
+            m = _BULLET.match(line)
+            if m and m.end() < len(line):
+                line, kind = line[m.end():].strip(), "item"
+            self.text.append(line)
+            self.kind.append(kind)
+        self.label: list[str | None] = ["blank" if k == "blank" else None for k in self.kind]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def free(self, i: int) -> bool:
+        return self.label[i] is None
+
+    def next_content(self, i: int, step: int = 1) -> int | None:
+        """Nearest line after (or before) ``i`` that is neither blank, furniture, credit nor caption."""
+        j = i + step
+        while 0 <= j < len(self):
+            if self.label[j] in (None, "prose", "rating", "heading", "byline"):
+                return j
+            j += step
+        return None
+
+
+def clean_blocks(
+    blocks: Sequence[tuple[str, str]],
+    *,
+    join_wrapped: bool = True,
+    title_hint: str | None = None,
+    known_captions: Iterable[str] = (),
+) -> Cleaned:
+    """Clean a page given as ``(text, kind)`` blocks (kinds as in :class:`.model.Block`)."""
+    lines = _Lines(blocks)
+    out = Cleaned()
+    captions = {normalize_line(c) for c in known_captions if c and c.strip()}
+    _mark_furniture(lines, captions)
+    _mark_comments(lines, out)
+    _mark_captions(lines)
+    if join_wrapped:
+        _join_wrapped(lines)
+    _mark_head(lines, out, title_hint)
+    _mark_body(lines, out)
+    _collect(lines, out)
+    return out
+
+
+def _mark_furniture(lines: _Lines, captions: set[str]) -> None:
+    for i, line in enumerate(lines.text):
+        if not lines.free(i):
+            continue
+        if line in captions:
+            lines.label[i] = "caption"
+            continue
+        kind = furniture_kind(line)
+        if kind is not None:
+            lines.label[i] = f"furniture:{kind}"
+    # speed/voice choices of a listen-to-article widget: runs of short lines touching an audio line
+    i, n = 0, len(lines)
+    while i < n:
+        if lines.label[i] is None and not is_widget_context(lines.text[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (lines.label[j] is not None and lines.label[j] != "caption"
+                         or (lines.label[j] is None and is_widget_context(lines.text[j]))):
+            j += 1
+        run = range(i, max(j, i + 1))
+        if any(lines.label[k] == "furniture:audio" for k in run):
+            for k in run:
+                if lines.label[k] is None:
+                    lines.label[k] = "furniture:audio"
+        i = max(j, i + 1)
+
+
+def _first_prose(lines: _Lines) -> int:
+    for i, line in enumerate(lines.text):
+        if lines.free(i) and lines.kind[i] != "item" and is_prose_like(line) and not is_rating_line(line):
+            return i
+    return len(lines)
+
+
+def _mark_comments(lines: _Lines, out: Cleaned) -> None:
+    p0 = _first_prose(lines)
+    if p0 >= len(lines):
+        return
+    kept = [lab is None for lab in lines.label]
+    start = find_zone(lines.text, kept, p0 + 1)
+    if start is None:
+        return
+    comments, removed = split_zone(lines.text[start:])
+    out.comments.extend(comments)
+    out.removed.extend(removed)
+    for i in range(start, len(lines)):
+        if lines.label[i] != "blank":
+            lines.label[i] = "comment"
+
+
+def _mark_captions(lines: _Lines) -> None:
+    for i, line in enumerate(lines.text):
+        if not lines.free(i):
+            continue
+        if is_credit(line):
+            lines.label[i] = "credit"
+            j = i - 1
+            while j >= 0 and lines.label[j] == "blank":
+                j -= 1
+            if (j >= 0 and lines.free(j) and lines.kind[j] != "heading" and not line_is_question(lines.text[j])
+                    and len(words(lines.text[j])) <= 30 and not lines.text[j].endswith(":")):
+                lines.label[j] = "caption"
+        elif lines.kind[i] != "heading" and (is_caption_shape(line) or ends_with_credit(line)):
+            lines.label[i] = "caption"
+
+
+def line_is_question(line: str) -> bool:
+    return line.rstrip("”\"’')").endswith("?")
+
+
+def _join_wrapped(lines: _Lines) -> None:
+    """Join hard-wrapped prose: a run of free lines of similar width inside one paragraph block,
+    or a line that stops mid-sentence followed by one that starts in lower case."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not (lines.free(i) and lines.kind[i] == "line"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and lines.free(j + 1) and lines.kind[j + 1] == "line":
+            j += 1
+        if j > i:
+            _join_run(lines, i, j)
+        i = j + 1
+
+
+def _join_run(lines: _Lines, i: int, j: int) -> None:
+    widths = [len(lines.text[k]) for k in range(i, j)]  # all but the last line
+    uniform = (min(widths) >= 40 and max(widths) <= 100 and max(widths) - min(widths) <= 35
+               and len(lines.text[j]) <= max(widths) + 5
+               and any(not ends_sentence(lines.text[k]) for k in range(i, j)))
+    head = i
+    for k in range(i + 1, j + 1):
+        prev, cur = lines.text[head], lines.text[k]
+        cont = len(prev) >= 40 and not ends_sentence(prev) and (cur[:1].islower() or cur[:1].isdigit())
+        if uniform or cont:
+            lines.text[head] = prev[:-1] + cur if prev.endswith("-") and cur[:1].islower() else f"{prev} {cur}"
+            lines.label[k] = "joined"
+        else:
+            head = k
+
+
+def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
+    p0 = _first_prose(lines)
+    top = [i for i in range(min(p0, len(lines))) if lines.free(i)]
+    candidates: list[int] = []
+    names: list[int] = []
+    for i in top:
+        line = lines.text[i]
+        if is_rating_line(line):
+            lines.label[i] = "rating"
+        elif lines.kind[i] == "item":
+            lines.label[i] = "prose"
+        elif (iso := _date_line(line)) is not None:
+            lines.label[i] = "date"
+            out.published = out.published or iso
+        elif (by := parse_byline(line, bare_ok=False)) is not None:
+            lines.label[i] = "byline"
+            out.critic = out.critic or by[0]
+            out.published = out.published or (_date_line(by[1]) if by[1] else None)
+        elif is_person_name(line):
+            names.append(i)
+        else:
+            candidates.append(i)
+    headline = _pick_headline(lines, candidates, title_hint)
+    if headline is not None:
+        lines.label[headline] = "headline"
+        out.headline = lines.text[headline]
+    for i in candidates:
+        if i == headline:
+            continue
+        before = headline is not None and i < headline
+        if before or _is_label(lines.text[i]):
+            lines.label[i] = "nav"
+        else:
+            lines.label[i] = "prose"  # a standfirst or dek under the headline
+    if names:
+        after = [i for i in names if headline is None or i > headline]
+        chosen = (after or names)[0]
+        for i in names:
+            lines.label[i] = "byline" if i == chosen else "nav"
+        if out.critic is None:
+            out.critic = lines.text[chosen]
+
+
+def _pick_headline(lines: _Lines, candidates: list[int], title_hint: str | None) -> int | None:
+    if not candidates:
+        return None
+    if title_hint:
+        hint = normalize_line(title_hint).casefold()
+        for i in candidates:
+            text = lines.text[i].casefold()
+            if text == hint or (len(text) >= 10 and (text in hint or hint in text)):
+                return i
+    for i in candidates:
+        if lines.kind[i] == "heading":
+            return i
+    for i in candidates:
+        if _headline_strength(lines.text[i]):
+            return i
+    last = candidates[-1]
+    return last if len(words(lines.text[last])) <= 15 else None
+
+
+def _mark_body(lines: _Lines, out: Cleaned) -> None:
+    n = len(lines)
+    for i in range(n):
+        if not lines.free(i):
+            continue
+        line = lines.text[i]
+        if is_rating_line(line):
+            lines.label[i] = "rating"
+        elif lines.kind[i] == "item" or lines.kind[i] == "quote":
+            lines.label[i] = "prose"
+        elif lines.kind[i] == "heading" and len(words(line)) <= 25:
+            lines.label[i] = "heading"
+        elif heading_like(line):
+            nxt = lines.next_content(i)
+            nxt_heading = nxt is not None and lines.free(nxt) and lines.kind[nxt] != "item" and heading_like(
+                lines.text[nxt]) and not is_rating_line(lines.text[nxt])
+            prev = lines.next_content(i, -1)
+            prev_heading = prev is not None and lines.label[prev] == "prose" and heading_like(lines.text[prev])
+            if nxt is None:
+                by = parse_byline(line, bare_ok=True)
+                if by is not None and (line.startswith(("—", "–", "-")) or is_person_name(line)
+                                       or by[0] == out.critic or out.critic is None):
+                    lines.label[i] = "byline"
+                    out.critic = out.critic or by[0]
+                else:
+                    lines.label[i] = "prose"
+            elif nxt_heading or prev_heading:
+                lines.label[i] = "prose"  # a run of short lines: a list, not headings
+            else:
+                lines.label[i] = "heading"
+        else:
+            lines.label[i] = "prose"
+
+
+def _collect(lines: _Lines, out: Cleaned) -> None:
+    for i, line in enumerate(lines.text):
+        label = lines.label[i]
+        if label in KEPT:
+            out.paragraphs.append(line)
+            if label == "heading":
+                out.headings.append(line)
+        elif label == "caption":
+            out.captions.append(line)
+        elif label and label not in ("blank", "joined", "comment", "headline"):
+            out.removed.append(line)
+            if label.startswith("furniture") and out.outlet is None:
+                out.outlet = outlet_from_line(line)
