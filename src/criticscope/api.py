@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
@@ -258,7 +259,7 @@ async def ingest_files(lib: LibraryDep, files: Annotated[list[UploadFile], File(
     if len(files) > api.max_upload_files:
         raise HTTPException(status_code=413, detail=f"at most {api.max_upload_files} files per request")
     items = [(f"upload:{f.filename or 'unnamed'}", await _read_upload(f, api.max_upload_bytes)) for f in files]
-    return _analyze_items(lib, items)
+    return await run_in_threadpool(_analyze_items, lib, items)
 
 
 @ingest_router.post("/json", operation_id="ingest_json", dependencies=[WriteAccess])

@@ -23,17 +23,16 @@ ARTICLES: frozenset[str] = frozenset({
     "el", "los", "las", "una", "uno",                  # Spanish / Italian
     "il", "lo", "gli",                                 # Italian
     "der", "die", "das", "ein", "eine",                # German
-    "de", "het", "een",                                # Dutch
+    "het", "een",                                      # Dutch
     "o", "os",                                         # Portuguese
 })
 
-# "die" and "de" are also ordinary words: "Die Hard" and "De-Lovely" keep them.  The
-# German article is dropped only when the next word is not a common English word.
+# "die" is also an English verb: "Die Hard" keeps it.  The German article is dropped
+# only when the next word is not one that follows the verb in English titles.
 _ENGLISH_AFTER_DIE: frozenset[str] = frozenset(
     "hard another laughing young twice trying alone with for in by my mommie hart mad "
     "screaming monster monsters beautiful happy tomorrow again free now for".split()
 )
-_AMBIGUOUS_ARTICLES = frozenset({"die", "de"})
 
 # Words before a sequel number: "Part II", "Chapter 4", "Vol. 1", "Episode IV".
 SEQUEL_WORDS: frozenset[str] = frozenset({"part", "chapter", "episode", "vol", "volume", "book", "act"})
@@ -58,16 +57,15 @@ ROMAN: dict[str, str] = _roman_table()
 
 # Edition tags: "(Director's Cut)", "Extended Edition", "- Remastered", "25th Anniversary Edition".
 _EDITION_RE = re.compile(
-    r"[\(\[]?\s*(?:"
-    r"director'?s\s+cut|extended\s+(?:edition|cut|version)|theatrical\s+(?:cut|version|edition)|"
+    r"[\(\[]?\s*(?:the\s+)?(?:"
+    r"director['’]?s\s+cut|extended\s+(?:edition|cut|version)|theatrical\s+(?:cut|version|edition)|"
     r"unrated\s+(?:cut|edition|version)|uncut\s+(?:edition|version)|special\s+edition|"
-    r"collector'?s\s+edition|ultimate\s+(?:edition|cut)|final\s+cut|remastered|digitally\s+remastered|"
+    r"collector['’]?s\s+edition|ultimate\s+(?:edition|cut)|final\s+cut|remastered|digitally\s+remastered|"
     r"4k\s+(?:restoration|remaster(?:ed)?)|restored\s+version|"
     r"\d+(?:st|nd|rd|th)\s+anniversary(?:\s+edition)?|imax\s+edition"
     r")\s*[\)\]]?",
     re.IGNORECASE,
 )
-_EDITION_AFTER_SEP_RE = re.compile(r"(?:\s[-–—:]\s*|:\s*|\s+)(?:the\s+)?$", re.IGNORECASE)
 _BRACKET_YEAR_RE = re.compile(r"[\(\[]\s*(?:1[89]|20)\d\d(?:\s*[-–/]\s*(?:\d{2,4})?)?\s*[\)\]]")
 _TRAILING_ARTICLE_RE = re.compile(r"^(?P<body>.+?),\s*(?P<art>the|a|an)\s*(?P<rest>$|[\(\[:].*$)", re.IGNORECASE)
 _SUBTITLE_SEP_RE = re.compile(r"\s*:\s+|\s+[-–—]\s+|\s*:\s*(?=[^\d])")
@@ -85,72 +83,92 @@ def _ascii_lower(text: str) -> str:
 # --- titles ---------------------------------------------------------------------
 
 
-def title_tokens(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, token)`` for every word of ``text``: ASCII, lower case, apostrophes
-    dropped ("director's" -> "directors"), elided articles split off ("l'avventura" ->
-    "l", "avventura"), "&" -> "and", Roman numerals and number words after a sequel
-    word ("Part II", "Part Two") -> digits.  Offsets index the original text."""
-    out: list[tuple[int, int, str]] = []
+def _title_words(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, token, may_be_article)``; see :func:`title_tokens`."""
+    out: list[tuple[int, int, str, bool]] = []
     for m in _RAW_TOKEN_RE.finditer(text):
         raw = m.group()
         start, end = m.span()
         if raw == "&":
-            out.append((start, end, "and"))
+            out.append((start, end, "and", False))
             continue
         low = _ascii_lower(raw).replace("’", "'").replace("ʼ", "'")
         el = _ELISION_RE.match(low) if "'" in low else None
         if el:
             cut = start + len(el.group(1)) + 1
-            out.append((start, cut - 1, el.group(1)))
+            out.append((start, cut - 1, el.group(1), True))
             low, start = el.group(2), cut
         low = low.replace("'", "")
         if low.isalnum() and low.isascii():
-            out.append((start, end, low))
+            # dotted acronyms: "E.T." == "ET", and "L.A." is no article
+            if len(low) == 1 and out and out[-1][1] == start - 1 and text[start - 1] == "." \
+                    and low.isalpha() and out[-1][2].isalpha() and len(out[-1][2]) <= 8 \
+                    and _is_acronym_run(text, out[-1]):
+                s0 = out[-1][0]
+                out[-1] = (s0, end, out[-1][2] + low, False)
+            else:
+                out.append((start, end, low, True))
         else:
             for part in _NON_ALNUM_RE.split(low):
                 if part:
-                    out.append((start, end, part))
-    for i, (s, e, tok) in enumerate(out):
+                    out.append((start, end, part, False))
+    for i, (s, e, tok, art) in enumerate(out):
         prev = out[i - 1][2] if i else ""
         if tok in ROMAN and not (tok in ("v", "x") and prev in ("", "and")):
-            out[i] = (s, e, ROMAN[tok])
+            out[i] = (s, e, ROMAN[tok], False)
         elif prev in SEQUEL_WORDS and (tok == "i" or tok in _NUMBER_WORDS):
-            out[i] = (s, e, "1" if tok == "i" else str(_NUMBER_WORDS[tok]))
+            out[i] = (s, e, "1" if tok == "i" else str(_NUMBER_WORDS[tok]), False)
     return out
 
 
-def _article_droppable(tokens: list[str]) -> bool:
-    if len(tokens) < 2 or tokens[0] not in ARTICLES:
+def _is_acronym_run(text: str, prev: tuple[int, int, str, bool]) -> bool:
+    """``prev`` is a run of single letters each followed by a full stop ("L.", "E.T.")."""
+    s, e, tok, _ = prev
+    return text[s:e].replace(".", "").lower() == tok and e - s == 2 * len(tok) - 1
+
+
+def title_tokens(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` for every word of ``text``: ASCII, lower case, apostrophes
+    dropped ("director's" -> "directors"), elided articles split off ("l'avventura" ->
+    "l", "avventura"), dotted acronyms joined ("E.T." -> "et"), "&" -> "and", Roman
+    numerals and number words after a sequel word ("Part II", "Part Two") -> digits.
+    Offsets index the original text."""
+    return [(s, e, t) for s, e, t, _ in _title_words(text)]
+
+
+def _article_droppable(words: list[tuple[int, int, str, bool]]) -> bool:
+    if len(words) < 2 or not words[0][3] or words[0][2] not in ARTICLES:
         return False
-    if tokens[0] in _AMBIGUOUS_ARTICLES:
-        return tokens[1] not in _ENGLISH_AFTER_DIE and len(tokens) >= 2 and tokens[0] != "de" or (
-            tokens[0] == "de" and len(tokens) >= 3)
+    if words[0][2] == "die":
+        return words[1][2] not in _ENGLISH_AFTER_DIE
     return True
 
 
-def strip_leading_article(tokens: list[str]) -> list[str]:
-    """Drop one leading article, never leaving an empty title."""
-    return tokens[1:] if _article_droppable(tokens) else tokens
+def _strip_article(words: list[tuple[int, int, str, bool]]) -> list[str]:
+    """Tokens without one leading article, never leaving an empty title."""
+    toks = [w[2] for w in words]
+    return toks[1:] if _article_droppable(words) else toks
 
 
 def leading_article(title: str) -> str | None:
     """The article :func:`normalize_title` drops from ``title``, if any."""
-    toks = [t for _, _, t in title_tokens(_clean_title(title))]
-    return toks[0] if _article_droppable(toks) else None
+    words = _title_words(_clean_title(title))
+    return words[0][2] if _article_droppable(words) else None
 
 
 def _clean_title(text: str) -> str:
-    """Title-level rules on the raw string: bracketed years and edition tags go,
-    "Godfather, The" becomes "The Godfather"."""
+    """Title-level rules on the raw string: bracketed years and edition tags go (unless
+    the tag is the whole title, as in "The Final Cut"), "Godfather, The" becomes "The
+    Godfather"."""
     text = _BRACKET_YEAR_RE.sub(" ", text)
-    if _EDITION_RE.search(text):
-        stripped = _EDITION_RE.sub(" ", text)
-        stripped = _EDITION_AFTER_SEP_RE.sub("", stripped.rstrip(" -–—:")).strip()
-        if _RAW_TOKEN_RE.search(stripped):
-            text = stripped
-    m = _TRAILING_ARTICLE_RE.match(text.strip())
+    m = _EDITION_RE.search(text)
     if m:
-        text = f"{m.group('art')} {m.group('body')} {m.group('rest')}"
+        before = [w for w in _title_words(text[:m.start()]) if not (w[3] and w[2] in ARTICLES)]
+        if before:
+            text = _EDITION_RE.sub(" ", text).rstrip(" -–—:,")
+    m2 = _TRAILING_ARTICLE_RE.match(text.strip())
+    if m2:
+        text = f"{m2.group('art')} {m2.group('body')} {m2.group('rest')}"
     return text
 
 
@@ -161,8 +179,7 @@ def normalize_title(text: str) -> str:
     >>> normalize_title("The Godfather: Part II (1974)")
     'godfather part 2'
     """
-    tokens = [t for _, _, t in title_tokens(_clean_title(text or ""))]
-    return " ".join(strip_leading_article(tokens))
+    return " ".join(_strip_article(_title_words(_clean_title(text or ""))))
 
 
 def _drop_sequel_words(tokens: list[str]) -> list[str]:
@@ -192,14 +209,15 @@ def title_variants(text: str) -> list[str]:
     segments = [s for s in _SUBTITLE_SEP_RE.split(cleaned) if _RAW_TOKEN_RE.search(s)]
     forms: list[list[str]] = [full.split()]
     if len(segments) > 1:
-        seg_tokens = [strip_leading_article([t for _, _, t in title_tokens(s)]) for s in segments]
+        seg_tokens = [_strip_article(_title_words(seg)) for seg in segments]
         for k in range(1, len(segments)):  # prefixes: "mission", "mission impossible"
             head = [t for seg in seg_tokens[:k] for t in seg]
             if head and (len(head) > 1 or len(head[0]) > 2):
                 forms.append(head)
         tail = seg_tokens[-1]
         prefix = " ".join(segments[:-1])
-        if len(tail) >= 2 or _FRANCHISE_PREFIX_RE.search(prefix.strip()):
+        sequel_only = bool(tail) and tail[0] in SEQUEL_WORDS
+        if not sequel_only and (len(tail) >= 2 or _FRANCHISE_PREFIX_RE.search(prefix.strip())):
             forms.append(tail)
     for toks in list(forms):
         short = _drop_sequel_words(toks)
@@ -217,50 +235,60 @@ def title_variants(text: str) -> list[str]:
 _NAME_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
-def _name_parts(text: str) -> list[list[str]]:
-    """Tokens of a name, each a list of its hyphen-separated parts (ASCII, lower case,
-    apostrophes dropped), with runs of initials merged ("J. J." -> "jj")."""
-    words: list[list[str]] = []
-    for chunk in _ascii_lower(text or "").split():
-        parts = [p.replace("'", "").replace("’", "") for p in _NAME_TOKEN_RE.findall(chunk)]
-        parts = [_NON_ALNUM_RE.sub("", p) for p in parts]
-        parts = [p for p in parts if p]
+def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, token, hyphenated_to_previous)`` for the words of a name or of
+    running text.  Runs of single-letter initials merge into one token ("J.J." ->
+    "jj"); in running text (``strict``) only capital letters followed by a full stop
+    merge, so "a J.J. Abrams film" keeps its "a"."""
+    out: list[tuple[int, int, str, bool]] = []
+    merging = False  # the last token is a run of initials that may grow
+    for m in _NAME_TOKEN_RE.finditer(text):
+        start, end = m.span()
+        raw = m.group()
+        low = _ascii_lower(raw)
+        low = low.replace("'", "").replace("’", "").replace("ʼ", "")
+        parts = [p for p in _NON_ALNUM_RE.split(low) if p]
         if not parts:
             continue
-        if "-" in chunk or "‐" in chunk:
-            words.append(parts)
-        else:
-            # "J.J." is one chunk with two one-letter parts: initials, merge them
-            if all(len(p) == 1 for p in parts):
-                words.append(["".join(parts)])
-            else:
-                words.extend([[p] for p in parts])
-    merged: list[list[str]] = []
-    for w in words:
-        if len(w) == 1 and len(w[0]) == 1 and merged and len(merged[-1]) == 1 and merged[-1][0].isalpha() \
-                and _is_initials(merged[-1][0]) and len(merged) > 0 and _initial_run(merged):
-            merged[-1] = [merged[-1][0] + w[0]]
-        else:
-            merged.append(w)
-    return merged
-
-
-def _is_initials(tok: str) -> bool:
-    return len(tok) <= 3 and tok.isalpha()
-
-
-def _initial_run(merged: list[list[str]]) -> bool:
-    """The previous word is a run of single letters built by merging initials."""
-    last = merged[-1][0]
-    return len(last) == 1 or getattr(_initial_run, "_marker", None) is None and len(last) <= 3 and \
-        all(len(w[0]) == 1 for w in merged[-1:])
+        hyphen = bool(out) and start > 0 and text[start - 1] in "-‐" and out[-1][1] == start - 1
+        initial = len(parts) == 1 and len(parts[0]) == 1 and parts[0].isalpha()
+        if initial and strict:
+            initial = raw.isupper() and text[end:end + 1] == "."
+        if initial and merging and not hyphen:
+            s0, _, tok, h = out[-1]
+            gap = text[out[-1][1]:start]
+            if not strict or gap.strip() in (".", ""):
+                out[-1] = (s0, end, tok + parts[0], h)
+                continue
+        for k, part in enumerate(parts):
+            out.append((start, end, part, hyphen or k > 0))
+        merging = initial
+    return out
 
 
 def normalize_name(text: str) -> str:
     """The comparison key of a person's name: ASCII lower case, hyphens as spaces
     ("Bong Joon-ho" -> "bong joon ho"), initials merged ("J.J. Abrams", "J. J. Abrams"
     and "JJ Abrams" -> "jj abrams"), apostrophes dropped ("O'Brien" -> "obrien")."""
-    return " ".join(p for w in _name_parts(text) for p in w)
+    return " ".join(w[2] for w in _name_words(text or "", strict=False))
+
+
+def _name_key_forms(words: list[tuple[int, int, str, bool]]) -> list[list[str]]:
+    spaced = [w[2] for w in words]
+    joined: list[str] = []
+    for w in words:
+        if w[3] and joined:
+            joined[-1] += w[2]
+        else:
+            joined.append(w[2])
+    forms = [spaced]
+    if joined != spaced:
+        forms.append(joined)
+    if len(joined) >= 3:
+        core = [joined[0]] + [t for t in joined[1:-1] if len(t) > 1] + [joined[-1]]
+        if core != joined:
+            forms.append(core)
+    return forms
 
 
 def name_keys(text: str) -> set[str]:
@@ -269,51 +297,15 @@ def name_keys(text: str) -> set[str]:
     ("bong joonho"), middle initials dropped ("samuel l jackson" -> "samuel jackson"),
     and, for names of two or three words, the words in sorted order, so romanized East
     Asian names match in either order ("Joon-ho Bong" == "Bong Joon-ho")."""
-    words = _name_parts(text)
-    if not words:
-        return set()
-    spaced = [p for w in words for p in w]
-    joined = ["".join(w) for w in words]
-    forms = [spaced, joined]
-    if len(joined) >= 3:
-        core = [joined[0]] + [w for w in joined[1:-1] if len(w) > 1] + [joined[-1]]
-        if core != joined:
-            forms.append(core)
     keys: set[str] = set()
-    for form in forms:
+    for form in _name_key_forms(_name_words(text or "", strict=False)):
         keys.add(" ".join(form))
         if 2 <= len(form) <= 3:
             keys.add(" ".join(sorted(form)))
     return keys
 
 
-def name_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+def name_tokens(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` for the words of running text as :func:`normalize_name`
-    sees them: hyphenated parts split, initials ("J.J.", "J. J.") merged into one token."""
-    pending: tuple[int, int, str] | None = None
-    for m in _NAME_TOKEN_RE.finditer(text):
-        start, end = m.span()
-        low = _ascii_lower(m.group()).replace("'", "").replace("’", "").replace("ʼ", "")
-        parts = [p for p in _NON_ALNUM_RE.split(low) if p]
-        if not parts:
-            continue
-        tok = "".join(parts) if len(parts) > 1 and all(len(p) == 1 for p in parts) else None
-        if len(parts) == 1 and len(parts[0]) == 1 and parts[0].isalpha():
-            # a single letter: part of a run of initials when followed by "." or another initial
-            if pending is not None and start - pending[1] <= 2:
-                pending = (pending[0], end, pending[2] + parts[0])
-            else:
-                if pending is not None:
-                    yield pending
-                pending = (start, end, parts[0])
-            continue
-        if pending is not None:
-            yield pending
-            pending = None
-        if tok is not None:
-            yield (start, end, tok)
-        else:
-            for p in parts:
-                yield (start, end, p)
-    if pending is not None:
-        yield pending
+    sees them (hyphenated parts split, "J.J." merged); offsets index ``text``."""
+    return [(s, e, t) for s, e, t, _ in _name_words(text, strict=True)]

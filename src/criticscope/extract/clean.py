@@ -210,8 +210,12 @@ def _mark_furniture(lines: _Lines, captions: set[str]) -> None:
 
 
 def _first_prose(lines: _Lines) -> int:
+    """The first paragraph of prose: a sentence (a headline rarely ends with a full stop) or a long line."""
     for i, line in enumerate(lines.text):
-        if lines.free(i) and lines.kind[i] != "item" and is_prose_like(line) and not is_rating_line(line):
+        if not lines.free(i) or lines.kind[i] in ("item", "heading") or is_rating_line(line):
+            continue
+        n = len(words(line))
+        if (n >= 6 and ends_sentence(line)) or n >= 30:
             return i
     return len(lines)
 
@@ -319,6 +323,19 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
             lines.label[i] = "nav"
         else:
             lines.label[i] = "prose"  # a standfirst or dek under the headline
+    # a byline or date may also sit just under a one-sentence standfirst
+    for i in [k for k in range(p0, len(lines)) if lines.free(k)][:4]:
+        line = lines.text[i]
+        if len(line) > 80:
+            continue
+        if (iso := _date_line(line)) is not None:
+            lines.label[i] = "date"
+            out.published = out.published or iso
+        elif out.critic is None and not names and (by := parse_byline(line, bare_ok=False)) is not None:
+            lines.label[i] = "byline"
+            out.critic = by[0]
+        elif out.critic is None and not names and is_person_name(line):
+            names.append(i)
     if names:
         after = [i for i in names if headline is None or i > headline]
         chosen = (after or names)[0]

@@ -131,6 +131,10 @@ def find_zone(lines: Sequence[str], kept: Sequence[bool], start: int) -> int | N
     return None
 
 
+def _count_headers(lines: Sequence[str]) -> int:
+    return sum(1 for line in lines if line and parse_header(line) is not None)
+
+
 def split_zone(lines: Sequence[str]) -> tuple[list[Comment], list[str]]:
     """Comments and removed furniture lines from the lines of a comment section."""
     comments: list[Comment] = []

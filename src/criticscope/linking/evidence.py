@@ -1,0 +1,666 @@
+"""Evidence about which film a review is about, gathered from one page.
+
+Everything here is read from the page itself: title spans the catalog knows
+(with their typographic cues: quotes, capitals, an attached year), years,
+people, country, language and platform cues, the publication date, the URL
+slug, the page's structured data, and the relations that point *away* from a
+title ("remake of", "the 1978 original", "of the same name").  Scoring against
+candidate films happens in :mod:`criticscope.linking.score`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+from urllib.parse import unquote, urlparse
+
+from criticscope.pipeline import ReviewDoc
+
+from .common_words import COMMON_WORDS
+from .cues import (
+    AWAY_KINDS,
+    AWAY_RE,
+    AWAY_YEAR_RE,
+    CAST_AFTER_RE,
+    CAST_BEFORE_RE,
+    COUNTRY_CUES,
+    COUNTRY_RE,
+    CREDIT_AFTER_RE,
+    DIRECTOR_AFTER_RE,
+    DIRECTOR_BEFORE_RE,
+    PLATFORM_NAMES,
+    PLATFORM_RE,
+    REVIEW_MARKER_AFTER,
+    SAME_NAME_RE,
+    SMALL_WORDS,
+)
+
+
+class TitleIndex(Protocol):
+    """The part of :class:`criticscope.catalog.CatalogIndex` evidence gathering uses."""
+
+    def find_titles(self, text: str) -> list[tuple[int, int, str]]: ...
+
+    def find_people(self, text: str) -> list[tuple[int, int, int]]: ...
+
+
+YEAR_RE = re.compile(r"(?<![\d$£€#/:.,-])((?:19[0-9]|20[0-4])\d)(?![\d%]|s\b|-\d)")
+_OPEN_QUOTES = "“\"‘'«„"
+_CLOSE_QUOTES = "”\"’'»“"
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]—–\n]| - ")
+_YEAR_AFTER = re.compile(r"^\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]|^\s+((?:19|20)\d{2})\b(?![-–/]\d)")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})['’]s\s+$")
+_WORD = re.compile(r"[\w’']+")
+_SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+_PAREN_CREDIT = re.compile(r"[(\[][^()\[\]]{0,80}$")
+
+
+def is_weak_title(surface: str) -> bool:
+    """True for titles made of everyday words ("Up", "Heat", "Drive", "The Call")
+    or very short single words: the text names them only with a strong cue."""
+    words = [w.lower().strip("’'") for w in _WORD.findall(surface)]
+    if not words:
+        return True
+    if len(words) == 1 and len(words[0]) <= 4:
+        return True
+    content = [w for w in words if w not in SMALL_WORDS]
+    if len(content) > 2:
+        return False
+    return all(w in COMMON_WORDS for w in words)
+
+
+@dataclass(slots=True)
+class TitleSpan:
+    """A place where the page names a catalog title."""
+
+    start: int
+    end: int
+    norm: str
+    surface: str
+    source: str = "text"  # text | headline | heading
+    quoted: bool = False
+    allcaps: bool = False
+    titlecase: bool = False
+    sentence_start: bool = False
+    year: int | None = None  # an attached year: "Title (2023)", "2023's Title"
+    away: str | None = None  # derived | future | comparison | credit | same_name
+    weak: bool = False
+    review_marker: bool = False  # "Review: Title", "Title review"
+    sentence: int = 0
+    paragraph: int = 0
+    strength: float = 0.0
+    rank: int = 0  # order among the headline's titles
+
+
+@dataclass(slots=True)
+class PersonSpan:
+    start: int
+    end: int
+    name: str
+    person_id: int | None
+    role: str | None = None  # director | cast
+    away: str | None = None
+    sentence: int = 0
+    source: str = "text"
+
+
+@dataclass(slots=True)
+class YearSpan:
+    year: int
+    start: int
+    end: int
+    away: str | None = None
+    title_norm: str | None = None  # the title it is attached to
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Zone:
+    start: int
+    end: int
+    kind: str
+    cue: str
+
+
+@dataclass
+class Guess:
+    """A title the page seems to review, read without the catalog (headline
+    patterns, "Title (2024)", JSON-LD); may name a film the catalog lacks."""
+
+    surface: str
+    year: int | None
+    source: str
+    score: float
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class PageEvidence:
+    text: str
+    headline: str
+    titles: list[TitleSpan] = field(default_factory=list)
+    headline_titles: list[TitleSpan] = field(default_factory=list)
+    people: list[PersonSpan] = field(default_factory=list)
+    years: list[YearSpan] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
+    same_name: list[Zone] = field(default_factory=list)
+    countries: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    platforms: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    published: date | None = None
+    url: str | None = None
+    url_tokens: list[str] = field(default_factory=list)
+    url_years: list[int] = field(default_factory=list)
+    jsonld_name: str | None = None
+    jsonld_year: int | None = None
+    jsonld_directors: list[str] = field(default_factory=list)
+    guesses: list[Guess] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    first_paragraph_end: int = 0
+    lower_text: str = ""
+
+    @property
+    def published_year(self) -> int | None:
+        return self.published.year if self.published else None
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        start = self.sentence_starts[index] if self.sentence_starts else 0
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def zone_at(self, start: int, end: int) -> Zone | None:
+        for zone in self.zones:
+            if zone.start <= start and end <= zone.end:
+                return zone
+        return None
+
+    def in_same_name(self, start: int, end: int) -> Zone | None:
+        for zone in self.same_name:
+            if zone.start <= start and end <= zone.end:
+                return zone
+        return None
+
+    def name_positions(self, name: str) -> list[int]:
+        """Offsets where ``name`` occurs in the text (case-insensitive, whole words)."""
+        needle = name.lower().strip()
+        if len(needle) < 3:
+            return []
+        out, pos = [], self.lower_text.find(needle)
+        while pos >= 0:
+            end = pos + len(needle)
+            before = self.lower_text[pos - 1] if pos else " "
+            after = self.lower_text[end] if end < len(self.lower_text) else " "
+            if not before.isalnum() and not after.isalnum():
+                out.append(pos)
+            pos = self.lower_text.find(needle, end)
+        return out
+
+    def as_list(self, limit: int = 60) -> list[dict[str, Any]]:
+        """The evidence as JSON rows: kind, text, start, end, detail."""
+        rows: list[dict[str, Any]] = []
+        for span in self.headline_titles:
+            rows.append({"kind": "headline_title", "text": span.surface, "start": None, "end": None,
+                         "detail": {"source": span.source, "year": span.year, "rank": span.rank,
+                                    "review_marker": span.review_marker}})
+        if self.jsonld_name:
+            rows.append({"kind": "structured", "text": self.jsonld_name, "start": None, "end": None,
+                         "detail": {"year": self.jsonld_year, "directors": self.jsonld_directors}})
+        if self.url_tokens:
+            rows.append({"kind": "url", "text": " ".join(self.url_tokens), "start": None, "end": None,
+                         "detail": {"years": self.url_years}})
+        if self.published:
+            rows.append({"kind": "published", "text": self.published.isoformat(), "start": None, "end": None,
+                         "detail": {}})
+        for span in self.titles:
+            cues = [n for n in ("quoted", "allcaps", "titlecase", "review_marker") if getattr(span, n)]
+            rows.append({"kind": "title", "text": span.surface, "start": span.start, "end": span.end,
+                         "detail": {"cues": cues, "year": span.year, "away": span.away,
+                                    "strength": round(span.strength, 2)}})
+        for y in self.years:
+            if y.title_norm or y.away:
+                rows.append({"kind": "year", "text": str(y.year), "start": y.start, "end": y.end,
+                             "detail": {"away": y.away, "title": y.title_norm}})
+        for p in self.people:
+            rows.append({"kind": "person", "text": p.name, "start": p.start, "end": p.end,
+                         "detail": {"role": p.role, "away": p.away, "person_id": p.person_id}})
+        for cue, spans in self.countries.items():
+            s, e = spans[0]
+            rows.append({"kind": "country", "text": self.text[s:e], "start": s, "end": e,
+                         "detail": {"cue": cue, "count": len(spans)}})
+        for cue, spans in self.platforms.items():
+            s, e = spans[0]
+            rows.append({"kind": "platform", "text": self.text[s:e], "start": s, "end": e,
+                         "detail": {"cue": cue, "count": len(spans)}})
+        for zone in self.zones + self.same_name:
+            if zone.kind in ("derived", "future", "same_name"):
+                rows.append({"kind": "relation", "text": self.text[zone.start:zone.end], "start": zone.start,
+                             "end": zone.end, "detail": {"relation": zone.kind, "cue": zone.cue}})
+        for g in self.guesses:
+            rows.append({"kind": "title_guess", "text": g.surface, "start": g.start, "end": g.end,
+                         "detail": {"source": g.source, "year": g.year, "score": round(g.score, 2)}})
+        return rows[:limit]
+
+
+# --- helpers over raw text -------------------------------------------------------
+
+
+def sentence_starts(doc: ReviewDoc) -> list[int]:
+    sents = doc.ext.get("sentences") if isinstance(doc.ext.get("sentences"), list) else None
+    if sents:
+        starts = sorted({int(s["start"]) for s in sents if "start" in s})
+        if starts and starts[0] != 0:
+            starts.insert(0, 0)
+        return starts
+    starts = [0]
+    for m in _SENT_END.finditer(doc.text):
+        starts.append(m.end())
+    return starts
+
+
+def _is_allcaps(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_titlecase(surface: str) -> bool:
+    words = _WORD.findall(surface)
+    if not words or not words[0][0].isupper() and not words[0][0].isdigit():
+        return False
+    for w in words[1:]:
+        if w.lower() in SMALL_WORDS or w[0].isdigit():
+            continue
+        if not w[0].isupper():
+            return False
+    return True
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 3]
+    return bool(before) and before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in after[:2]) \
+        and not (before == "'" and after[:1] in ("s", "t"))
+
+
+def _at_sentence_start(text: str, start: int, starts: Sequence[int]) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    s0 = starts[i] if i >= 0 else 0
+    head = text[s0:start]
+    return not head.strip(" \t\"“‘'([*•-–—")
+
+
+def _mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) > 0.3 * len(letters)
+
+
+def clause_zone(text: str, start: int, limit: int | None = None) -> int:
+    """End of the clause that starts at ``start``; a list of short comma items
+    ("The Raid, Oldboy, and Drive") stays in one clause."""
+    limit = min(len(text), limit or len(text), start + 300)
+    m = _CLAUSE_END.search(text, start, limit)
+    end = m.start() if m else limit
+    segment = text[start:end]
+    parts = segment.split(",")
+    if len(parts) == 1:
+        return end
+    keep = len(parts[0])
+    for i, part in enumerate(parts[1:], 1):
+        stripped = part.strip()
+        more = i + 1 < len(parts)
+        if stripped.startswith(("and ", "or ", "and the ", "or the ")) or (more and len(stripped.split()) <= 5):
+            keep += 1 + len(part)
+            continue
+        break
+    return start + keep
+
+
+def _away_zones(text: str) -> list[Zone]:
+    zones = []
+    for m in AWAY_RE.finditer(text):
+        kind = next(AWAY_KINDS[int(name[1:])] for name, val in m.groupdict().items() if val is not None)
+        end = clause_zone(text, m.end())
+        if end > m.end():
+            zones.append(Zone(m.end(), end, kind, m.group().lower()))
+    return zones
+
+
+def _same_name_zones(text: str, starts: Sequence[int]) -> list[Zone]:
+    """The stretch of a sentence that describes another film with the same title."""
+    zones = []
+    for m in SAME_NAME_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        s0 = starts[i] if i >= 0 else 0
+        s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
+        left = max(s0, m.start() - 90)
+        for sep in (",", ";", "(", "—", "–"):
+            k = text.rfind(sep, left, m.start())
+            if k >= 0:
+                left = max(left, k + 1)
+        right = clause_zone(text, m.end(), s1)
+        zones.append(Zone(left, max(right, m.end()), "same_name", m.group().lower()))
+    return zones
+
+
+def parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    text = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = re.match(r"(\d{4})$", text)
+        if m:
+            return date(int(m.group(1)), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _as_names(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _as_names(value.get("name"))
+    if isinstance(value, Iterable):
+        out: list[str] = []
+        for v in value:
+            out.extend(_as_names(v))
+        return out
+    return []
+
+
+def _jsonld(doc: ReviewDoc) -> tuple[str | None, int | None, list[str]]:
+    data = doc.structured or {}
+    item = data.get("itemReviewed") if isinstance(data.get("itemReviewed"), dict) else data
+    if not isinstance(item, dict):
+        return None, None, []
+    name = item.get("name") if isinstance(item.get("name"), str) else None
+    year = None
+    for key in ("dateCreated", "datePublished", "releaseDate", "year"):
+        d = item.get(key)
+        if d:
+            m = re.search(r"(19|20)\d{2}", str(d))
+            if m:
+                year = int(m.group())
+                break
+    return (name.strip() if name else None), year, _as_names(item.get("director"))
+
+
+def _url_parts(url: str | None) -> tuple[list[str], list[int]]:
+    if not url:
+        return [], []
+    try:
+        path = unquote(urlparse(url).path).lower()
+    except ValueError:
+        return [], []
+    segments = [s for s in path.split("/") if s]
+    # the slug is the longest path segment; dates in the path are not the film's year
+    slug = max(segments, key=len, default="")
+    slug = re.sub(r"\.(?:html?|php|aspx?)$", "", slug)
+    tokens = [t for t in _SLUG_SPLIT.split(slug) if t]
+    years = [int(t) for t in tokens if re.fullmatch(r"(?:19|20)\d{2}", t)]
+    return tokens, years
+
+
+# --- title spans -----------------------------------------------------------------
+
+
+def _dedupe_longest(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping matches (left to right)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, n in sorted(spans, key=lambda t: (t[0], -(t[1] - t[0]))):
+        if out and s < out[-1][1]:
+            if (e - s) > (out[-1][1] - out[-1][0]) and s >= out[-1][0]:
+                out[-1] = (s, e, n)
+            continue
+        out.append((s, e, n))
+    return out
+
+
+def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], source: str) -> TitleSpan:
+    surface = text[s:e]
+    span = TitleSpan(start=s, end=e, norm=norm, surface=surface, source=source)
+    span.quoted = _quoted(text, s, e)
+    i = bisect.bisect_right(starts, s) - 1
+    s0 = starts[i] if i >= 0 else 0
+    s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
+    span.allcaps = _is_allcaps(surface) and _mixed_case(text[s0:s1])
+    span.titlecase = _is_titlecase(surface)
+    span.sentence_start = _at_sentence_start(text, s, starts)
+    span.weak = is_weak_title(surface)
+    span.sentence = max(0, i)
+    m = _YEAR_AFTER.match(text[e:e + 12].lstrip("”\"’'*_"))
+    if m:
+        span.year = int(m.group(1) or m.group(2))
+    else:
+        m = _YEAR_BEFORE.search(text[max(0, s - 10):s])
+        if m:
+            span.year = int(m.group(1))
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 40]
+    span.review_marker = bool(REVIEW_MARKER_AFTER.match(after)) or (
+        source != "text" and bool(re.search(r"\breview\s*[:|–—-]\s*[“\"‘']?$", before, re.I)))
+    return span
+
+
+def _strength(span: TitleSpan, ev: PageEvidence, text: str) -> float:
+    """How surely this span names a film (0 drops it)."""
+    surface = span.surface
+    if surface.lower() == surface and not span.quoted:
+        return 0.0
+    if span.quoted or span.year or (span.allcaps and (len(surface) > 3 or not span.weak)):
+        return 1.0
+    if span.allcaps:
+        return 0.0
+    if not span.titlecase:
+        return 0.0
+    if span.weak:
+        if span.source != "text":
+            return 0.6 if span.review_marker else 0.0
+        if span.sentence_start:
+            return 0.0
+        return 0.8 if _weak_context(span, ev, text) else 0.0
+    if span.sentence_start:
+        return 0.6
+    return 0.85
+
+
+def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
+    """An everyday-word title mid-sentence counts with a film cue beside it:
+    "in Heat" after a person, "(Drive)" after a name, "the film Crash", a review
+    marker, or a credit role right after it."""
+    before = text[max(0, span.start - 60):span.start]
+    after = text[span.end:span.end + 30]
+    if span.review_marker or CREDIT_AFTER_RE.match(after):
+        return True
+    if re.search(r"\b(?:film|movie|picture|documentary|thriller|drama|comedy|classic|remake|sequel)\s+$",
+                 before, re.I):
+        return True
+    if _PAREN_CREDIT.search(before) and re.match(r"^\s*[,)\]]", after):
+        return any(p.end <= span.start and span.start - p.end < 60 for p in ev.people)
+    if re.search(r"\b(?:in|of|from)\s+$", before):
+        return any(p.end <= span.start and span.start - p.end < 60 and p.sentence == span.sentence
+                   for p in ev.people)
+    return False
+
+
+def _headline_titles(index: TitleIndex, headline: str) -> list[TitleSpan]:
+    if not headline:
+        return []
+    starts = [0]
+    out = []
+    for rank, (s, e, norm) in enumerate(_dedupe_longest(index.find_titles(headline))):
+        span = _title_span(headline, s, e, norm, starts, "headline")
+        span.rank = rank
+        span.allcaps = _is_allcaps(span.surface) and _mixed_case(headline)
+        if span.surface.lower() == span.surface and not span.quoted:
+            continue
+        if span.weak and not (span.quoted or span.year or span.review_marker or span.allcaps):
+            continue
+        span.strength = 1.0
+        out.append(span)
+    for rank, span in enumerate(out):
+        span.rank = rank
+    return out
+
+
+# --- catalog-free guesses ----------------------------------------------------------
+
+_HEADLINE_PATTERNS = (
+    re.compile(r"\breview\s*[:|–—-]\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?"
+               r"\s*(?:[:|–—,]|\s-\s|$)", re.I),
+    re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?\s*[:|–—-]?\s*"
+               r"(?:(?:movie|film) )?review\b", re.I),
+    re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*\((?P<y>(?:19|20)\d{2})\)"),
+    re.compile(r"[“\"‘](?P<t>[^“”\"‘’]{2,80})[”\"’](?:\s*\((?P<y>(?:19|20)\d{2})\))?"),
+)
+_TEXT_YEAR_TITLE = re.compile(
+    r"(?P<t>(?:[A-Z0-9][\w’'&.!?-]*)(?:[ :–-]+(?:[A-Z0-9][\w’'&.!?-]*|of|the|a|an|and|in|on|for|to|at|with|from"
+    r"|or|is|vs\.?))*)\s*[(\[](?P<y>(?:19|20)\d{2})[)\]]"
+)
+_QUOTED_TEXT = re.compile(r"[“\"](?P<t>[A-Z0-9][^“”\"\n]{1,70}?)[,.!?]?[”\"]")
+_LEADING_FUNCTION = re.compile(r"^(?:In|With|And|But|Like|For|From|Of|On|At|As|While|Unlike|Both|See|Watch)\s+")
+
+
+def _guesses(ev: PageEvidence) -> list[Guess]:
+    out: list[Guess] = []
+    headline = ev.headline
+    if ev.jsonld_name:
+        out.append(Guess(ev.jsonld_name, ev.jsonld_year, "structured", 5.0))
+    for i, pattern in enumerate(_HEADLINE_PATTERNS):
+        m = pattern.search(headline) if headline else None
+        if m:
+            t = m.group("t").strip(" .,;:'\"“”‘’")
+            if 1 <= len(t.split()) <= 12:
+                y = int(m.group("y")) if m.group("y") else None
+                out.append(Guess(t, y, "headline", (4.0, 3.5, 4.0, 2.5)[i]))
+    first = ev.text[: max(ev.first_paragraph_end, 600)]
+    for m in _TEXT_YEAR_TITLE.finditer(ev.text):
+        t = _LEADING_FUNCTION.sub("", m.group("t")).strip(" .,;:-–")
+        if t and 1 <= len(t.split()) <= 10:
+            weight = 2.0 if m.start() < len(first) else 0.8
+            zone = ev.zone_at(m.start(), m.end())
+            if zone is not None:
+                weight *= 0.2
+            out.append(Guess(t, int(m.group("y")), "text_year", weight, m.start(), m.end()))
+    for m in _QUOTED_TEXT.finditer(first):
+        t = m.group("t").strip()
+        if 1 <= len(t.split()) <= 8 and _is_titlecase(t):
+            zone = ev.zone_at(m.start(), m.end())
+            out.append(Guess(t, None, "quoted", 0.2 if zone else 0.8, m.start(), m.end()))
+    return out
+
+
+# --- the gatherer ------------------------------------------------------------------
+
+
+def _role(text: str, s: int, e: int) -> str | None:
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 40]
+    if DIRECTOR_BEFORE_RE.search(before) or DIRECTOR_AFTER_RE.match(after):
+        return "director"
+    if CAST_BEFORE_RE.search(before) or CAST_AFTER_RE.match(after) or re.match(r"^\s*\(", after):
+        return "cast"
+    return None
+
+
+def _person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
+    zone = ev.in_same_name(s, e)
+    if zone is not None:
+        return "same_name"
+    zone = ev.zone_at(s, e)
+    if zone is not None and zone.kind in ("derived", "future", "same_name"):
+        return zone.kind
+    after = text[e:e + 60]
+    m = re.match(r"^['’]s\s+(?:(?:\w+\s+){0,2})(?:(?:19|20)\d{2}\s+)?(original|version|classic|predecessor"
+                 r"|adaptation|upcoming|coming|forthcoming)\b", after, re.I)
+    if m:
+        return "future" if "coming" in m.group(1).lower() else "derived"
+    return None
+
+
+def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
+    """Read every cue the page offers (no catalog film is scored here)."""
+    text = doc.text or ""
+    headline = (doc.headline or "").strip()
+    ev = PageEvidence(text=text, headline=headline, lower_text=text.lower())
+    ev.sentence_starts = sentence_starts(doc)
+    para = re.search(r"\n\s*\n", text)
+    ev.first_paragraph_end = para.start() if para and para.start() > 80 else min(len(text), 700)
+    ev.zones = _away_zones(text)
+    ev.same_name = _same_name_zones(text, ev.sentence_starts)
+    ev.published = parse_date(doc.published) or parse_date((doc.structured or {}).get("datePublished"))
+    ev.url = doc.url
+    ev.url_tokens, ev.url_years = _url_parts(doc.url)
+    ev.jsonld_name, ev.jsonld_year, ev.jsonld_directors = _jsonld(doc)
+
+    # people first: some title cues look at the names around them
+    for s, e, pid in index.find_people(text):
+        p = PersonSpan(start=s, end=e, name=text[s:e], person_id=pid, sentence=ev.sentence_of(s))
+        p.role = _role(text, s, e)
+        p.away = _person_away(ev, text, s, e)
+        ev.people.append(p)
+
+    for s, e, norm in _dedupe_longest(index.find_titles(text)):
+        if any(p.start <= s and e <= p.end for p in ev.people) and not _quoted(text, s, e):
+            continue  # "John Wick" inside a person's name is the person
+        span = _title_span(text, s, e, norm, ev.sentence_starts, "text")
+        span.paragraph = 0 if s < ev.first_paragraph_end else 1
+        zone = ev.zone_at(s, e)
+        if zone is not None:
+            span.away = zone.kind
+        elif CREDIT_AFTER_RE.match(text[e:e + 30]) or _credit_parens(ev, text, s, e):
+            span.away = "credit"
+        span.strength = _strength(span, ev, text)
+        if span.strength > 0:
+            ev.titles.append(span)
+    ev.headline_titles = _headline_titles(index, headline)
+
+    for m in YEAR_RE.finditer(text):
+        y = YearSpan(int(m.group(1)), m.start(1), m.end(1), sentence=ev.sentence_of(m.start(1)))
+        zone = ev.zone_at(y.start, y.end) or ev.in_same_name(y.start, y.end)
+        if zone is not None and zone.kind in ("derived", "future", "same_name"):
+            y.away = zone.kind
+        ev.years.append(y)
+    for m in AWAY_YEAR_RE.finditer(text):
+        for y in ev.years:
+            if y.start == m.start("y"):
+                y.away = y.away or "derived"
+    for span in ev.titles:
+        if span.year is not None:
+            for y in ev.years:
+                if y.year == span.year and (0 <= y.start - span.end <= 8 or 0 <= span.start - y.end <= 5):
+                    y.title_norm = span.norm
+
+    for m in COUNTRY_RE.finditer(text):
+        key = m.group().lower().removesuffix("-language")
+        if key in COUNTRY_CUES:
+            ev.countries.setdefault(key, []).append((m.start(), m.end()))
+    for m in PLATFORM_RE.finditer(text):
+        name = next(PLATFORM_NAMES[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
+        ev.platforms.setdefault(name, []).append((m.start(), m.end()))
+    ev.guesses = _guesses(ev)
+    return ev
+
+
+def _credit_parens(ev: PageEvidence, text: str, s: int, e: int) -> bool:
+    """"Jeon Jong-seo (Burning)" and "(Ian McShane, DEATH RACE)": a title in
+    parentheses right after a person is that person's other work."""
+    before = text[max(0, s - 70):s]
+    m = _PAREN_CREDIT.search(before)
+    if not m:
+        return False
+    open_at = s - (len(before) - m.start())
+    return any(p.end <= s and open_at - 3 <= p.end and p.start >= open_at - 60 for p in ev.people) or any(
+        p.start > open_at and p.end <= s for p in ev.people)
