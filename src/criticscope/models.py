@@ -203,16 +203,23 @@ class Film(Base):
 
 
 class FilmTitle(Base):
-    """Alternative titles (akas), including the primary and original titles."""
+    """Alternative titles (akas), including the primary and original titles; one row per
+    normalized title of a film."""
 
     __tablename__ = "film_titles"
-    __table_args__ = (UniqueConstraint("film_id", "title", "region"),)
+    __table_args__ = (
+        UniqueConstraint("film_id", "title", "region"),
+        Index("ux_film_titles_film_norm", "film_id", "norm_title", unique=True),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     film_id: Mapped[int] = mapped_column(Integer, ForeignKey("films.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(Text)
     norm_title: Mapped[str] = mapped_column(Text, index=True)
     region: Mapped[str | None] = mapped_column(String(8))
     language: Mapped[str | None] = mapped_column(String(8))
+    kind: Mapped[str | None] = mapped_column(String(8))  # primary | original | aka | alias
+    # derived lookup keys ("|"-separated title_variants beyond norm_title), kept to load fast
+    variants: Mapped[str | None] = mapped_column(Text)
 
 
 class Person(Base):
@@ -221,17 +228,21 @@ class Person(Base):
     name: Mapped[str] = mapped_column(Text)
     norm_name: Mapped[str] = mapped_column(Text, index=True)
     imdb_id: Mapped[str | None] = mapped_column(String(12), unique=True)
+    # "|"-separated name_keys beyond norm_name (other word orders, joined hyphenations)
+    name_keys: Mapped[str | None] = mapped_column(Text)
 
 
 class Credit(Base):
     __tablename__ = "credits"
     film_id: Mapped[int] = mapped_column(Integer, ForeignKey("films.id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[int] = mapped_column(Integer, ForeignKey("people.id"), primary_key=True)
-    role: Mapped[str] = mapped_column(String(12), primary_key=True)  # director | writer | actor
+    # director | writer | actor | self | producer | composer | cinematographer | editor
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
     ord: Mapped[int | None] = mapped_column(Integer)
 
 
 Index("ix_credits_person", Credit.person_id)
+Index("ix_films_provisional", Film.provisional)
 
 
 class ImportProgress(Base):

@@ -33,7 +33,7 @@ LETTER_SCORES: dict[str, float] = {
     "B+": 83, "B": 75, "B-": 67,
     "C+": 58, "C": 50, "C-": 42,
     "D+": 33, "D": 25, "D-": 16,
-    "F": 0,
+    "F": 0, "F+": 0, "F-": 0,  # no steps below D-: F with a sign is still F
 }
 DEFAULT_STAR_SCALE = 5
 STAR_SCALES = (4, 5, 10)  # scales a star rating may be given on
@@ -56,6 +56,7 @@ _P_PAREN = 20
 _P_PROSE = 10
 _P_EDGE = 5
 _P_COMPARISON = -25
+_P_NAMED = -10
 
 # ---------------------------------------------------------------------------
 # Patterns (compiled once at import; nothing is compiled per call)
@@ -79,7 +80,7 @@ _OUT_OF = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    rf"(?<![\w.$£€/])(?P<num>{_NUM})(?P<nhalf>[ \t]?½)?[ \t]?/[ \t]?(?P<scale>\d{{1,3}})(?![\d/]|\.\d|[.,]\d)"
+    rf"(?<![\w.$£€/⁄∕])(?P<num>{_NUM})(?P<nhalf>[ \t]?½)?[ \t]?[/⁄∕][ \t]?(?P<scale>\d{{1,3}})(?![\d/⁄∕]|[.,]\d)"
     r"(?P<s2>[ \t]*stars?\b)?",
     re.I,
 )
@@ -107,7 +108,8 @@ _LABEL_WORDS = (
 _LABEL_LETTER = re.compile(
     rf"(?:^|(?<=[\s(\[|•*_]))(?i:{_LABEL_WORDS})[ \t]*(?:[:=?|{_DASH_CLS}]+)?[ \t*_]*" + _GRADE, re.M
 )
-_OWN_LINE_LETTER = re.compile(r"^[ \t>*_•|]*" + _GRADE + r"[ \t*_.!]*$", re.M)
+_OWN_LINE_LETTER = re.compile(r"\n[ \t>*_•|]*" + _GRADE + r"[ \t*_.!]*(?=\n|$)")
+_FIRST_LINE_LETTER = re.compile(r"[ \t>*_•|]*" + _GRADE + r"[ \t*_.!]*(?=\n|$)")
 _CUE_LETTER = re.compile(
     r"(?i:\b(?:give|giving|gives|gave|gets|got|earns|earned|deserves|deserved|merits|warrants|rate|rating"
     r"|grade|grading|award|awarding|is|was|it['’]s|that['’]s)[ \t]+(?:it[ \t]+|this(?:[ \t]+one|[ \t]+film|"
@@ -122,6 +124,10 @@ _NUMBER_AFTER_CUE = re.compile(
     rf"(?P<num>{_NUM})(?![\w/%½]|\.\d|[ \t]*(?:/|½|out\b|of\b|stars?\b|-))"
 )
 
+_STARS_AFTER_LABEL = re.compile(
+    rf"(?i)\b(?:star[ \t]+rating|stars)[ \t]*[:=|{_DASH_CLS}][ \t]*{_VAL}"
+    r"(?![\w/%½]|[ \t]*(?:/|out\b|of\b|stars?\b|-))"
+)
 # Dates and clock times are logged as rejected so explanations show them.
 _DATE_TIME = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}(?:[ \t]?[ap]\.?m\.?)?(?![\d:])", re.I
@@ -129,7 +135,8 @@ _DATE_TIME = re.compile(
 
 # Context patterns, applied to small slices of text around a candidate.
 _LABEL_END = re.compile(
-    rf"(?i)(?:^|[^\w'’])(?P<label>{_LABEL_WORDS}|rated)[ \t]*(?:[:=?|{_DASH_CLS}]+|[ \t]+is)?[ \t]*$"
+    rf"(?i)(?:^|[^\w'’])(?P<label>{_LABEL_WORDS}|rated|(?:(?:our|my|the|final)[ \t]+)?(?:verdict|rating|grade)"
+    rf"[ \t]+(?:on|for)[ \t]+[^\n]{{1,60}}?[ \t]*(?=:))[ \t]*(?:[:=?|{_DASH_CLS}]+|[ \t]+is)?[ \t]*$"
 )
 _STRONG_LABEL = re.compile(r"(?i)overall|final|verdict|our|my|bottom|critic|judg")
 _CLASSIFICATION = re.compile(
@@ -149,17 +156,19 @@ _TITLE_LINE = re.compile(
     r"^[\"“‘'*_#]*[A-Z0-9][^\n.!?]{0,70}?[\"”’'*_]*[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*"
     rf"[:|{_DASH_CLS}][ \t]*$"
 )
-_CAPSULE_TITLE = re.compile(r"^[\"“‘'*_#]*[A-Z0-9][^\n.!?:]{0,60}?(?:\([^()\n]{1,12}\))?[ \t]+$")
-_SCALE_NOTE = re.compile(
-    r"^[ \t]*(?:[(\[][ \t]*(?:out[ \t]+of|of)[ \t]+(?P<n1>four|five|ten|4|5|10)(?:[ \t]+stars?)?[ \t]*[)\]]"
+_CAPSULE_TITLE = re.compile(r"^[\"“‘'*_#]*[A-Z0-9][^\n.!?]{0,60}?(?:\([^()\n]{1,12}\))?[ \t]+$")
+_SCALE_NOTE = re.compile(  # used with .match(text, pos): no "^"
+    r"[ \t]*(?:[(\[][ \t]*(?:out[ \t]+of|of)[ \t]+(?P<n1>four|five|ten|4|5|10)(?:[ \t]+stars?)?[ \t]*[)\]]"
     r"|(?:out[ \t]+of|of)[ \t]+(?P<n2>four|five|ten|4|5|10)(?:[ \t]+stars?)?\b)",
     re.I,
 )
 _DECOR = " \t|•·*_-–—:>#[](){}\"“”'‘’.!,;~=/"
 _FROM_ME = re.compile(
-    r"(?i)^[ \t]*(?:stars?[ \t]+)?(?:,[ \t]*)?(?:from[ \t]+(?:me|us|this[ \t]+(?:critic|reviewer|viewer|corner))"
+    r"(?i)^[ \t]*(?:stars?[ \t]+)?(?:,[ \t]*)?(?:from[ \t]+(?:me|us|both[ \t]+of[ \t]+us|the[ \t]+(?:two|three)[ \t]+of[ \t]+us|yours[ \t]+truly"
+    r"|this[ \t]+(?:critic|reviewer|viewer|corner))"
     r"|for[ \t]+me|in[ \t]+my[ \t]+book|overall|all[ \t]+told|on[ \t]+my[ \t]+scale)\b"
 )
+_TITLE_WORDS = r"(?-i:[A-Z][\w'’:&.-]*(?:[ \t]+(?:[A-Z0-9][\w'’:&.-]*|of|the|and|a|in|on|to|for)){0,6})"
 _GIVE_CUE = re.compile(
     r"(?i)\b(?P<subj>i|we)(?:['’]d|['’]ll|['’]m|[ \t]+would|[ \t]+will|[ \t]+am|[ \t]+can|[ \t]+could"
     r"|[ \t]+must|[ \t]+shall|[ \t]+have[ \t]+to|[ \t]+gotta)?"
@@ -168,24 +177,32 @@ _GIVE_CUE = re.compile(
     r"[ \t]+(?P<verb>give|giving|rate|rating|award|awarding|score|scoring|grade|grading|put|putting|peg"
     r"|pegging|place|placing)"
     r"(?:[ \t]+(?P<obj>it|this|this[ \t]+one|this[ \t]+film|this[ \t]+movie|the[ \t]+film|the[ \t]+movie|"
-    r"[A-Z][\w'’:&.-]*(?:[ \t]+(?:[A-Z0-9][\w'’:&.-]*|of|the|and|a|in|on|to|for)){0,6}))?"
+    rf"{_TITLE_WORDS}))?"
     r"(?:[ \t]+(?:at|a|an|around|about|roughly|maybe|somewhere[ \t]+around|just|only|solid|strong|generous"
     r"|firm|respectable|healthy|modest|measly|mere|perfect|full|well-earned|hard-earned|very|high|low"
     r"|whopping|clean|easy|comfortable))*[ \t]*$"
 )
-_IS_CUE = re.compile(
-    r"(?i)(?:^|[\s,;:(])(?P<subj>it|this|this[ \t]+one|this[ \t]+film|this[ \t]+movie|the[ \t]+film|"
-    r"the[ \t]+movie|that|which[ \t]+makes[ \t]+it|that[ \t]+makes[ \t]+it|all[ \t]+in[ \t]+all[ \t]*,?[ \t]*it"
-    r"|overall[ \t]*,?[ \t]*it|(?-i:[A-Z][\w'’:&.-]*(?:[ \t]+(?:[A-Z0-9][\w'’:&.-]*|of|the|and|a|in|on|to|for))"
-    r"{0,6}))"
-    r"(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+gets|[ \t]+earns|[ \t]+deserves|[ \t]+merits|[ \t]+warrants"
+_CUE_VERBS = (
+    r"(?:[ \t]+is|[ \t]+was|[ \t]+gets|[ \t]+earns|[ \t]+deserves|[ \t]+merits|[ \t]+warrants"
     r"|[ \t]+rates|[ \t]+scores|[ \t]+lands|[ \t]+receives|[ \t]+nets|[ \t]+comes[ \t]+in[ \t]+at"
     r"|[ \t]+clocks[ \t]+in[ \t]+at|[ \t]+sits[ \t]+at|[ \t]+ends[ \t]+up[ \t]+(?:as|with|at))"
+)
+_IS_CUE = re.compile(
+    r"(?i)(?:^|[\s,;:(])(?:(?P<pron>it|this|this[ \t]+one|that|(?:which|that)[ \t]+makes[ \t]+it"
+    r"|all[ \t]+in[ \t]+all[ \t]*,?[ \t]*it|overall[ \t]*,?[ \t]*it)(?:['’]s|{_CUE_VERBS})"
+    rf"|(?P<pron2>this[ \t]+film|this[ \t]+movie|the[ \t]+film|the[ \t]+movie){_CUE_VERBS}"
+    rf"|(?P<title>{_TITLE_WORDS}){_CUE_VERBS})"
     r"(?:[ \t]+(?:an?|solid|strong|generous|firm|respectable|healthy|modest|measly|mere|perfect|easy"
     r"|comfortable|clean|just|only|about|around|roughly|maybe|probably|at[ \t]+least|at[ \t]+most|still"
     r"|definitely|very|high|low|well-earned|hard-earned|[\w-]+,|[\w-]+))?"
     r"(?:[ \t]+(?:an?|solid|strong|generous|firm|respectable|healthy|modest|measly|mere|perfect|easy"
     r"|comfortable|clean|very|high|low|well-earned|hard-earned|[\w-]+,?))?[ \t]*$"
+)
+_NEGATION = re.compile(
+    r"(?i)\b(?:not|no|never|hardly|isn['’]t|wasn['’]t|aren['’]t|won['’]t|can['’]t|cannot|couldn['’]t"
+    r"|doesn['’]t|didn['’]t|wouldn['’]t|shouldn['’]t|nowhere[ \t]+near|far[ \t]+from|wanted[ \t]+to"
+    r"|hoped[ \t]+to|tempted[ \t]+to|could[ \t]+have|would[ \t]+have|should[ \t]+have|might[ \t]+have"
+    r"|had[ \t]+it|if[ \t]+it[ \t]+had|if[ \t]+only|almost|nearly|would[ \t]+be|could[ \t]+be)\b"
 )
 _PRONOUN_SUBJECTS = frozenset({
     "it", "this", "this one", "this film", "this movie", "the film", "the movie", "that",
@@ -197,16 +214,17 @@ _NOT_TITLES = frozenset({
 })
 _SUFFIX_OK = re.compile(
     r"(?i)^[ \t]*(?:stars?[ \t]*)?(?:(?:film|movie|picture|flick|watch|experience|affair|outing|effort|ride"
-    r"|one|entry|thriller|drama|comedy|horror)\b[ \t]*)?(?:(?:from|for)[ \t]+(?:me|us)\b|in[ \t]+my[ \t]+book\b"
+    r"|one|entry|thriller|drama|comedy|horror)\b[ \t]*)?(?:(?:from|for)[ \t]+(?:me|us|both[ \t]+of[ \t]+us|the[ \t]+(?:two|three)[ \t]+of[ \t]+us)\b"
+    r"|in[ \t]+my[ \t]+book\b"
     r"|overall\b|all[ \t]+told\b|on[ \t]+my[ \t]+scale\b|at[ \t]+best\b|at[ \t]+most\b|at[ \t]+least\b"
-    r"|tops\b|max\b)?[ \t]*(?:[.!?…;,)\]\"”’'—–-]|$)"
+    r"|tops\b|max\b)?[ \t]*(?:[.!?…;,)\]\"”’'—–-]|$|(?:and|but|though|although|because|so|if|with)\b)"
 )
 _AGGREGATOR = re.compile(
     r"(?i)rotten[ \t]+tomatoes|tomatometer|metacritic|metascore|\bimdb|letterboxd|cinemascore|popcornmeter"
     r"|\bdouban|allocin[eé]|\btmdb|audience[ \t]+score|critics['’]?[ \t]+consensus|average[ \t]+(?:rating|score)"
     r"|aggregat|(?:user|fan|reader|viewer|audience|customer|community|member)s?['’]?[ \t]+(?:rating|score|poll"
-    r"|review)s?|\bvotes?\b|\bpolled\b|\bexit[ \t]+poll|\bbox[ \t]*office|\bratings?[ \t]+from\b"
-    r"|\(\d[\d,]*[ \t]+(?:ratings|reviews|votes)\)"
+    r"|review)s?|\d[\d,.]*k?[ \t]+(?:votes|ratings|reviews)\b|\bpolled\b|\bexit[ \t]+poll|\bbox[ \t]*office|\bratings?[ \t]+from\b"
+    r"|\(\d[\d,]*[ \t]+(?:ratings|reviews|votes)\)|audience[ \t]+(?:favou?rite|award|choice|pick)|\bapp\b"
 )
 _OUTLETS = re.compile(
     r"\b(?:the[ \t]+)?(?:Guardian|Observer|Telegraph|Independent|Empire|Total[ \t]+Film|Variety|Hollywood[ \t]+"
@@ -226,11 +244,14 @@ _ATTRIB = re.compile(
 _REVIEW_REF = re.compile(r"(?i)^[ \t-]*(?:stars?[ \t]+)?(?:review|write-?up|notice|rave|pan)s?\b")
 _REVIEW_OF = re.compile(r"(?i)\b(?:my|our|his|her|their|the|a)[ \t]+(?:\S+[ \t]+){0,3}review[ \t]+of\b")
 _RELATIVE = re.compile(r"(?i)(?:^|[\s,(])(?:which|whom|who|that)[ \t]+(?:i|we)\b")
-_COMPARISON = re.compile(
-    r"(?i)\b(?:than|compared|comparison|unlike|whereas|predecessor|prequel|sequel|remake|original|previous"
-    r"|earlier|last[ \t]+(?:year|time|film|movie|outing|instalment|installment|entry|one)"
-    r"|first[ \t]+(?:film|movie|one|instalment|installment|entry|chapter)|back[ \t]+(?:in|when)"
-    r"|for[ \t]+(?:reference|the[ \t]+record)|at[ \t]+the[ \t]+time|years[ \t]+ago)\b"
+_COMPARISON = re.compile(  # comparing with another film anywhere in the sentence
+    r"(?i)\b(?:than|compared|comparison|unlike|whereas|previous|earlier"
+    r"|last[ \t]+(?:year|time|film|movie|outing|instalment|installment|entry|one)"
+    r"|back[ \t]+(?:in|when)|for[ \t]+(?:reference|the[ \t]+record)|at[ \t]+the[ \t]+time|years[ \t]+ago)\b"
+)
+_OTHER_INSTALMENT = re.compile(  # another instalment named just before the rating
+    r"(?i)\b(?:predecessor|prequel|sequel|remake|original|first[ \t]+(?:film|movie|one|instalment"
+    r"|installment|entry|chapter))\b"
 )
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|your)|[A-Z][\w.]*['’]s)[ \t]+(?:own[ \t]+)?$")
 _CAST_BEFORE = re.compile(
@@ -249,10 +270,10 @@ _CONTEXT_BEFORE_FRACTION = re.compile(
     r"|by|since|before|after|went|shooting|shot|hit|made|scored|won|lost|episode|ep\.?|chapter|part|page"
     r"|image|photo|slide|step|day|week|round|game|no\.?|#|vol\.?|volume|issue|season|disc|track)[ \t]*$"
 )
-_PAGE_MARKER = re.compile(
-    r"(?im)^[ \t]*(?:\d+[ \t]+(?:thoughts|responses|comments|replies|reactions)[ \t]+(?:on|to)\b"
-    r"|leave[ \t]+a[ \t]+(?:comment|reply)\b|(?:reader[ \t]+)?comments?[ \t]*(?:\(\d+\))?[ \t]*:?[ \t]*$"
-    r"|join[ \t]+the[ \t]+(?:discussion|conversation)\b|what[ \t]+do[ \t]+you[ \t]+think\?)"
+_PAGE_MARKER = re.compile(  # a whole line that opens the reader-comment section of a raw page
+    r"(?im)^[ \t]*(?:(?P<counted>\d+[ \t]+(?:thoughts|responses|comments|replies|reactions)(?:[ \t]+(?:on|to)\b[^\n]*)?"
+    r"|(?:reader[ \t]+)?comments?[ \t]*\(\d+\))|leave[ \t]+a[ \t]+(?:comment|reply)|(?:reader[ \t]+)?comments?"
+    r"|join[ \t]+the[ \t]+(?:discussion|conversation)|what[ \t]+do[ \t]+you[ \t]+think\?)[ \t]*:?[ \t]*$"
 )
 _STANDALONE_FILLER = frozenset(
     "a an solid strong generous easy firm full perfect overall verdict rating final my our just only maybe "
@@ -277,6 +298,18 @@ _SCALE_STATEMENTS = (
     re.compile(r"(?i)\((?:ratings?|stars?)?[ \t]*out[ \t]+of[ \t]+(?P<n>four|five|ten|4|5|10)(?:[ \t]+stars)?\)"),
 )
 
+_CONTRAST_AFTER = re.compile(
+    r"(?i)\b(?:but|while|whereas|yet|and|though|although)\b.{0,60}?\b(?:this|this[ \t]+one|it|here|the[ \t]+new)\b"
+)
+_SINGLE_LETTER_LINES = re.compile(rf"(?m)^[ \t]*[A-Z][+{_DASH_CLS}]?[ \t]*$")
+_LETTER_NOUN_AFTER = re.compile(
+    r"(?i)^[ \t]+(?!(?:from|for|overall|and|but|though|in|at|all|with|if|because|so)\b)[a-z]"
+)
+_GLYPH_RE_ANY = re.compile(f"[{_GLYPHS}]")
+_LEGEND = re.compile(  # "**** excellent, *** good" / "★★★★★ = masterpiece": the top of the scale
+    r"(?i)(?<![*★])(?P<run>\*{4,5}|★{4,5})(?![*★])[ \t]*[=:\-–—]?[ \t]*(?:excellent|exceptional|outstanding"
+    r"|masterpiece|must[ -]see|essential|superb|perfect|classic)\b"
+)
 _BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+|\n")
 _CLAUSE = re.compile(rf"[,;:(]|\s[{_DASH_CLS}]\s|\bbut\b|\bwhile\b|\bthough\b|\balthough\b")
 
@@ -409,22 +442,126 @@ def _grade_key(letter: str, sign: str | None) -> str:
     return letter
 
 
-def _page_scale(text: str) -> int | None:
+def _page_scale(text: str, spots: _Hotspots) -> int | None:
+    for m in _scan(_LEGEND, text, spots.get("aster", "glyph"), 2):
+        return len(m.group("run"))
+    positions = spots.get("outof", "scale", "star")
+    if not positions:
+        return None
     for pattern in _SCALE_STATEMENTS:
-        m = pattern.search(text)
-        if m:
+        for m in _scan(pattern, text, positions, 110, 60):
             n = int(_scale_value(m.group("n")))
             if n in FRACTION_SCALES:
                 return n
     return None
 
 
-def _comments_start(text: str) -> int:
+def _comments_start(text: str, spots: _Hotspots) -> int:
     """Offset where a reader-comment section starts in raw page text (``len(text)`` if none)."""
-    for m in _PAGE_MARKER.finditer(text):
-        if m.start() > len(text) * 0.3:
+    for m in _scan(_PAGE_MARKER, text, spots.get("comment"), 40, 240):
+        # a bare "Comments" line high on the page is more likely navigation than the comment section
+        if m.group("counted") or m.start() > len(text) * 0.3:
             return m.start()
     return len(text)
+
+
+# ---------------------------------------------------------------------------
+# Hot spots: a few byte-level scans find where ratings could be, so the detailed
+# patterns only ever run on small windows of a long page.
+# ---------------------------------------------------------------------------
+
+_KEYWORDS: tuple[tuple[str, bytes], ...] = (
+    ("slash", b"/"), ("slash", "⁄".encode()), ("slash", "∕".encode()), ("percent", b"%"), ("aster", b"*"), ("star", b"star"), ("outof", b"out of"),
+    ("thumb", b"thumb"), ("label", b"grade"), ("label", b"rating"), ("label", b"verdict"),
+    ("label", b"score"), ("label", b"overall"), ("label", b"bottom line"), ("scale", b"scale"),
+    ("colon", b":"), ("comment", b"comment"), ("comment", b"repl"), ("comment", b"thoughts on"),
+    ("comment", b"responses to"), ("comment", b"join the"), ("comment", b"what do you think"),
+)
+_GLYPH_BYTES = re.compile(rb"\xe2(?:\x98[\x85\x86]|\x9c[\xa9\xaa\xad\xae\xaf]|\xad\x90|\xaf[\xa8\xaa\xab])")
+_CUE_LETTER_BYTES = re.compile(rb" an? [A-DF]")
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 80
+_WINDOW_GUARD = 30  # matches ending this close to a cut window end are re-checked by a wider window
+
+
+@dataclass
+class _Hotspots:
+    hits: dict[str, list[int]]
+
+    def get(self, *keys: str) -> list[int]:
+        out: list[int] = []
+        for key in keys:
+            out.extend(self.hits.get(key, ()))
+        return out
+
+
+def _hotspots(text: str) -> _Hotspots:
+    raw = text.encode("utf-8", "surrogatepass")
+    low = raw.lower()  # ASCII-only lowering keeps byte offsets
+    hits: dict[str, list[int]] = {}
+    for key, word in _KEYWORDS:
+        i = low.find(word)
+        while i >= 0:
+            hits.setdefault(key, []).append(i)
+            i = low.find(word, i + 1)
+    hits["glyph"] = [m.start() for m in _GLYPH_BYTES.finditer(raw)]
+    hits["cue_letter"] = [m.start() for m in _CUE_LETTER_BYTES.finditer(raw)]
+    # only slashes and colons with a digit beside them matter, and "star(s)" but not "start"
+    hits["slash"] = [i for i in hits.get("slash", ()) if _digit_near(low, i)]
+    hits["colon"] = [i for i in hits.get("colon", ()) if _digit_near(low, i, 1)]
+    hits["star"] = [i for i in hits.get("star", ()) if _star_word(low, i)]
+    if len(raw) != len(text):
+        hits = _to_char_offsets(raw, hits)
+    return _Hotspots(hits=hits)
+
+
+def _star_word(low: bytes, i: int) -> bool:
+    """"star"/"stars" as a word, not "start", "starring" or "superstar"."""
+    after = low[i + 4:i + 5]
+    if after == b"s":
+        after = low[i + 5:i + 6]
+    return not after.isalpha() and not low[i - 1:i].isalpha()
+
+
+def _digit_near(low: bytes, i: int, reach: int = 3) -> bool:
+    return any(48 <= x <= 57 for x in low[max(0, i - reach):i + reach + 1])
+
+
+def _to_char_offsets(raw: bytes, hits: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Map byte offsets (all on character boundaries) to character offsets."""
+    wanted = sorted({i for v in hits.values() for i in v})
+    table: dict[int, int] = {}
+    prev_b = prev_c = 0
+    for b in wanted:
+        prev_c += len(raw[prev_b:b].decode("utf-8", "surrogatepass"))
+        prev_b = b
+        table[b] = prev_c
+    return {k: [table[i] for i in v] for k, v in hits.items()}
+
+
+def _windows(positions: list[int], n: int, before: int = _WINDOW_BEFORE,
+             after: int = _WINDOW_AFTER) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        s, e = max(0, p - before), min(n, p + after)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _scan(pattern: re.Pattern[str], text: str, positions: list[int], before: int = _WINDOW_BEFORE,
+          after: int = _WINDOW_AFTER) -> list[re.Match[str]]:
+    """``pattern.finditer`` restricted to windows around ``positions``."""
+    found: list[re.Match[str]] = []
+    n = len(text)
+    for s, e in _windows(positions, n, before, after):
+        for m in pattern.finditer(text, s, e):
+            if e < n and m.end() > e - _WINDOW_GUARD:
+                continue  # cut by the window: the next window (or none) decides
+            found.append(m)
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -439,10 +576,13 @@ def _stars_scale(value: float, page_scale: int | None, default: int) -> tuple[fl
     return float(scale), None
 
 
-def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_Cand]:
+def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_scale: int) -> list[_Cand]:
     out: list[_Cand] = []
+    star_hits = spots.get("star")
+    # "3 of 5 stars" is the only out-of form found from a "star" alone
+    of_stars = [p for p in star_hits if " of" in text[max(0, p - 16):p].lower()]
 
-    for m in _OUT_OF.finditer(text):
+    for m in _scan(_OUT_OF, text, spots.get("outof") + of_stars):
         value, in_words = _val(m)
         scale = _scale_value(m.group("scale"))
         has_stars = bool(m.group("s1") or m.group("s2"))
@@ -456,7 +596,7 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
             c.problem = "value above scale"
         out.append(c)
 
-    for m in _FRACTION.finditer(text):
+    for m in _scan(_FRACTION, text, spots.get("slash")):
         value = float(m.group("num")) + (0.5 if m.group("nhalf") else 0.0)
         scale = float(m.group("scale"))
         c = _Cand(m.start(), m.end(), "fraction", _num(value), _num(scale),
@@ -467,7 +607,7 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
             c.problem = "value above scale"
         out.append(c)
 
-    for m in _STARS.finditer(text):
+    for m in _scan(_STARS, text, star_hits):
         value, in_words = _val(m)
         c = _Cand(m.start(), m.end(), "words" if in_words else "stars", _num(value))
         sep = m.group("sep")
@@ -482,7 +622,7 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
         c.strong = not in_words and value != int(value)
         out.append(c)
 
-    for m in _GLYPH.finditer(text):
+    for m in _scan(_GLYPH, text, spots.get("glyph"), 2):
         run = m.group()
         full = sum(run.count(g) for g in "★⭐✪✭✮✯")
         empty = run.count("☆") + run.count("✩")
@@ -498,7 +638,7 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
             continue
         out.append(c)
 
-    for m in _ASTER.finditer(text):
+    for m in _scan(_ASTER, text, spots.get("aster"), 2):
         run = m.group()
         stars = run.count("*")
         half = "½" in run or "1/2" in run
@@ -508,7 +648,7 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
         c.scale = _num(scale) if scale else None
         out.append(c)
 
-    for m in _THUMBS.finditer(text):
+    for m in _scan(_THUMBS, text, spots.get("thumb")):
         count = (m.group("count") or "").lower()
         up = m.group("dir").lower()
         if m.group("dir2") or up == "sideways":
@@ -521,27 +661,41 @@ def _candidates(text: str, page_scale: int | None, default_scale: int) -> list[_
             value, scale = (1 if up == "up" else 0), 1
         out.append(_Cand(m.start(), m.end(), "thumbs", value, scale, explicit_scale=True))
 
-    for m in _PERCENT.finditer(text):
+    for m in _scan(_PERCENT, text, spots.get("percent")):
         value = float(m.group("num"))
         c = _Cand(m.start(), m.end(), "percent", _num(value), 100, explicit_scale=True)
         if value > 100:
             c.problem = "value above 100%"
         out.append(c)
 
-    for m in _NUMBER_AFTER_CUE.finditer(text):
+    for m in _scan(_STARS_AFTER_LABEL, text, star_hits):
+        value, in_words = _val(m)
+        start = m.start("word") if in_words else m.start("num") if m.group("num") else m.start("halfonly")
+        c = _Cand(start, m.end(), "words" if in_words else "stars", _num(value))
+        scale, c.problem = _stars_scale(value, page_scale, default_scale)
+        c.scale = _num(scale) if scale else None
+        out.append(c)
+
+    # "Rating: 7" / "I give it a 7" only mean something when the page states its scale
+    for m in (_NUMBER_AFTER_CUE.finditer(text) if page_scale else ()):
         value = float(m.group("num"))
         c = _Cand(m.start("num"), m.end("num"), "number", _num(value), page_scale, explicit_scale=True)
-        if page_scale is None:
-            c.problem = "a bare number with no stated scale"
-        elif value > page_scale:
+        if page_scale is not None and value > page_scale:
             c.problem = "value above the page's stated scale"
         out.append(c)
 
-    for pattern in (_LABEL_LETTER, _OWN_LINE_LETTER, _CUE_LETTER):
-        for m in pattern.finditer(text):
-            key = _grade_key(m.group("letter"), m.group("sign"))
-            s = m.start("letter")
-            out.append(_Cand(s, m.end(), "letter", key, None, explicit_scale=True))
+    letters = [
+        *_scan(_LABEL_LETTER, text, spots.get("label")),
+        *_scan(_CUE_LETTER, text, spots.get("cue_letter"), _WINDOW_AFTER, 40),
+        *_OWN_LINE_LETTER.finditer(text),
+    ]
+    first = _FIRST_LINE_LETTER.match(text)
+    if first:
+        letters.append(first)
+    for m in letters:
+        key = _grade_key(m.group("letter"), m.group("sign"))
+        end = m.end("sign") if m.group("sign") else m.end("letter")
+        out.append(_Cand(m.start("letter"), end, "letter", key, None, explicit_scale=True))
 
     return out
 
@@ -577,6 +731,8 @@ class _Ctx:
     sent_prefix: str
     sent_suffix: str
     clause_prefix: str
+    around: str  # the previous and the next line
+    next_text: str  # the start of the text after the candidate
 
 
 def _context(text: str, start: int, end: int) -> _Ctx:
@@ -593,9 +749,15 @@ def _context(text: str, start: int, end: int) -> _Ctx:
     cs = 0
     for m in _CLAUSE.finditer(sent_prefix):
         cs = m.end()
+    prev_start = text.rfind("\n", 0, max(ls - 1, 0)) + 1 if ls > 0 else ls
+    next_end = text.find("\n", le + 1) if le < len(text) else le
+    if next_end < 0:
+        next_end = len(text)
     return _Ctx(
         line=text[ls:le], prefix=text[ls:start], suffix=text[end:le], sentence=text[ss:se],
         sent_prefix=sent_prefix, sent_suffix=text[end:se], clause_prefix=sent_prefix[cs:],
+        around=text[prev_start:max(ls - 1, prev_start)] + "\n" + text[min(le + 1, len(text)):next_end],
+        next_text=text[end:end + 40].lstrip(" \t*_.!\n"),
     )
 
 
@@ -603,8 +765,32 @@ def _strip_decor(s: str) -> str:
     return s.strip(_DECOR)
 
 
-def _title_in_heading(title: str, heading: str) -> bool:
-    return bool(title) and title.lower() in heading.lower()
+@dataclass
+class _Page:
+    """Page-level facts shared by every candidate's judgement."""
+
+    text: str
+    heading: str  # headline or a heading-like first line ("" when there is none)
+    comments_at: int
+
+    def title_known(self, title: str, sentence: str) -> bool:
+        """Is ``title`` the reviewed film: in the heading, or named elsewhere in the text?"""
+        title = title.strip()
+        if not title or title.split(" ")[0].lower() in _NOT_TITLES:
+            return False
+        if self.heading and title.lower() in self.heading.lower():
+            return True
+        return self.text.count(title) > sentence.count(title)
+
+
+def _heading(text: str, headline: str | None) -> str:
+    if headline:
+        return headline
+    head, sep, _ = text.lstrip().partition("\n")
+    head = head.strip()
+    if sep and 0 < len(head) <= 150 and not head.endswith((".", "!", "?")):
+        return head
+    return ""
 
 
 def _is_standalone(ctx: _Ctx, start_in_sentence: int, length: int) -> bool:
@@ -614,193 +800,221 @@ def _is_standalone(ctx: _Ctx, start_in_sentence: int, length: int) -> bool:
     return len(words) <= 8 and all(w in _STANDALONE_FILLER for w in words)
 
 
-def _judge(c: _Cand, text: str, heading: str, comments_at: int) -> None:
+@dataclass
+class _Signals:
+    """What the context around one candidate says."""
+
+    label: str | None = None  # the rating label in front ("Rating:", "Our verdict:")
+    category: bool = False  # a category sub-score label ("Acting:")
+    own_line: bool = False
+    title_line: bool = False  # "Title – 4/5" on a short line
+    capsule: bool = False  # "Title (R) ***" newspaper capsule
+    paren: bool = False  # "(4/5)"
+    cue: bool = False  # "I give it", "it's a", "from me"
+    suffix_ok: bool = False  # nothing but filler after it in the sentence
+    standalone: bool = False  # a sentence of its own ("Three stars.")
+    other_title: str | None = None  # "I'd give Oldboy 5/5, but this...": a named film that is not this one
+    named: bool = False  # the rating names a film the page does not otherwise name
+    negated: bool = False
+
+
+def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
+    sig = _Signals()
+    sent_prefix = ctx.sent_prefix.replace("*", " ").replace("_", " ")
+    line_prefix = ctx.prefix.replace("*", " ").replace("_", " ")
+    label = _LABEL_END.search(sent_prefix)
+    if label and not _CLASSIFICATION.search(sent_prefix[max(0, label.start() - 20):label.end()]):
+        before = re.split(r"[|•·]", sent_prefix[:label.start("label")])[-1].strip(_DECOR)
+        # allow a short outlet tag before the label ("EW grade:", "Empire verdict:")
+        if not before or (len(before) <= 25 and len(before.split()) <= 3 and before[:1].isupper()):
+            sig.label = label.group("label")
+    sig.category = bool(_CATEGORY_END.search(sent_prefix))
+    pre = _strip_decor(line_prefix)
+    suf = _strip_decor(_FROM_ME.sub("", ctx.suffix, count=1))
+    sig.own_line = not pre and not suf
+    if pre and not suf and not sig.label and not sig.category:
+        sig.title_line = bool(_TITLE_LINE.match(ctx.prefix.lstrip()))
+        sig.capsule = bool(_CAPSULE_TITLE.match(ctx.prefix.lstrip()))
+    sig.paren = ctx.prefix.rstrip().endswith(("(", "[")) and ctx.suffix.lstrip().startswith((")", "]"))
+    sig.suffix_ok = bool(_SUFFIX_OK.match(ctx.sent_suffix))
+    sent_start = len(ctx.sentence) - len(ctx.sent_suffix) - ((c.extra_end or c.end) - c.start)
+    sig.standalone = _is_standalone(ctx, max(0, sent_start), (c.extra_end or c.end) - c.start)
+    sig.negated = bool(_NEGATION.search(ctx.clause_prefix))
+
+    give = _GIVE_CUE.search(ctx.clause_prefix)
+    is_cue = _IS_CUE.search(ctx.clause_prefix) if not give else None
+    if give:
+        sig.cue = True
+        obj = re.sub(r"\s+", " ", (give.group("obj") or "").strip())
+        if obj and obj.lower() not in _PRONOUN_SUBJECTS and not page.title_known(obj, ctx.sentence):
+            if _CONTRAST_AFTER.search(ctx.sent_suffix) or _COMPARISON.search(ctx.sentence):
+                sig.other_title = obj
+            else:
+                sig.named = True
+    elif is_cue and sig.suffix_ok:
+        if is_cue.group("pron") or is_cue.group("pron2"):
+            sig.cue = True
+        else:
+            title = re.sub(r"\s+", " ", is_cue.group("title").strip())
+            if page.title_known(title, ctx.sentence):
+                sig.cue = True
+            elif title.split(" ")[0].lower() not in _NOT_TITLES:
+                if _CONTRAST_AFTER.search(ctx.sent_suffix) or _COMPARISON.search(ctx.sentence):
+                    sig.other_title = title
+                else:
+                    sig.cue = sig.named = True
+    if _FROM_ME.match(ctx.suffix):
+        sig.cue = True
+    return sig
+
+
+def _judge(c: _Cand, page: _Page) -> None:
     """Set ``status``, ``reason`` and ``priority`` of a candidate from its context."""
     if c.problem:
         c.status, c.reason = "rejected", c.problem
         return
+    text = page.text
     note = _SCALE_NOTE.match(text, c.end)
     if note and c.kind in ("stars", "words") and not c.explicit_scale:
         n = _scale_value(note.group("n1") or note.group("n2"))
         if n in STAR_SCALES and float(c.value) <= n:  # type: ignore[arg-type]
             c.scale, c.explicit_scale, c.extra_end = _num(n), True, note.end()
     ctx = _context(text, c.start, c.extra_end or c.end)
-    prefix_clean = ctx.prefix.replace("*", " ").replace("_", " ")
-    label = _LABEL_END.search(prefix_clean)
-    category = _CATEGORY_END.search(prefix_clean)
-    classification = bool(label and _CLASSIFICATION.search(prefix_clean[max(0, label.start() - 20):]))
-    pre = _strip_decor(prefix_clean)
-    suf = _strip_decor(_FROM_ME.sub("", ctx.suffix, count=1))
-    own_line = not pre and not suf
-    labelled = bool(label) and not classification and not _strip_decor(prefix_clean[:label.start("label")])
-    label_in_line = bool(label) and not classification
-    title_line = (not suf and not label_in_line and not category
-                  and bool(_TITLE_LINE.match(ctx.prefix.strip() + " ")) if pre else False)
-    title_line = title_line or (not suf and not label_in_line and not category and bool(pre)
-                                and bool(_TITLE_LINE.match(ctx.prefix.lstrip())))
-    paren = ctx.prefix.rstrip().endswith(("(", "[")) and ctx.suffix.lstrip().startswith((")", "]"))
-    give = _GIVE_CUE.search(ctx.clause_prefix)
-    is_cue = _IS_CUE.search(ctx.clause_prefix)
-    from_me = bool(_FROM_ME.match(ctx.suffix))
-    suffix_ok = bool(_SUFFIX_OK.match(ctx.sent_suffix if ctx.sent_suffix.strip() else ""))
-    sent_start = len(ctx.sentence) - len(ctx.sent_suffix) - (c.end - c.start) - (
-        (c.extra_end - c.end) if c.extra_end else 0)
-    standalone = _is_standalone(ctx, max(0, sent_start), (c.extra_end or c.end) - c.start)
-
-    # Whose rating is it, and of what?
-    other_title = None
-    cue = False
-    if give:
-        obj = (give.group("obj") or "").strip()
-        cue = True
-        if obj and obj.lower() not in _PRONOUN_SUBJECTS and not _title_in_heading(obj, heading):
-            other_title = obj
-    elif is_cue and (suffix_ok or c.kind in ("letter",) and suffix_ok):
-        subj = re.sub(r"\s+", " ", is_cue.group("subj").strip())
-        low = subj.lower()
-        if low in _PRONOUN_SUBJECTS or low.endswith(" it") or low.endswith("makes it"):
-            cue = True
-        elif low.split(" ")[0] not in _NOT_TITLES and _title_in_heading(subj, heading):
-            cue = True
-    cue = cue or (from_me and not ctx.clause_prefix.strip(_DECOR))
-    sentence_level = ctx.sentence
-    if c.start >= comments_at:
-        c.status, c.reason = "mention", "in the reader-comment section of the page"
+    sig = _signals(c, ctx, page)
+    verdict = _not_own_rating(c, ctx, sig, page) or _not_a_rating(c, ctx, sig)
+    if verdict:
+        c.status, c.reason = verdict
         return
-    if category and not labelled:
-        c.status, c.reason = "mention", "category sub-score, not the overall rating"
-        return
-    if c.kind == "stars" and c.value is not None and not c.strong:
-        prev = ctx.prefix
-        if _CAST_BEFORE.search(prev) or (_CAST_AFTER.match(ctx.suffix) and not cue):
-            if not (labelled or own_line or cue or paren):
-                c.status, c.reason = "rejected", "'stars' are cast members here"
-                return
-    if c.kind == "words" and "star" in text[c.start:c.end].lower():
-        if _CAST_BEFORE.search(ctx.prefix) and not (labelled or own_line or cue):
-            c.status, c.reason = "rejected", "'stars' are cast members here"
-            return
-        if _CAST_AFTER.match(ctx.suffix) and not (labelled or own_line or cue):
-            c.status, c.reason = "rejected", "'stars' are cast members here"
-            return
-
-    # Real ratings that belong to someone or something else.
-    if _AGGREGATOR.search(sentence_level) or (not labelled and _AGGREGATOR.search(ctx.line)):
-        c.status, c.reason = "mention", "aggregator, audience or user score"
-        return
-    if not labelled and _OUTLETS.search(sentence_level):
-        c.status, c.reason = "mention", "attributed to another critic or outlet"
-        return
-    if _ATTRIB.search(ctx.clause_prefix) or (not labelled and _ATTRIB.search(ctx.sent_prefix)
-                                             and not give and not own_line):
-        c.status, c.reason = "mention", "a past or attributed rating, not this review's"
-        return
-    if _POSSESSIVE_BEFORE.search(ctx.prefix) and not labelled:
-        c.status, c.reason = "mention", "someone else's rating"
-        return
-    if _REVIEW_REF.match(ctx.suffix) or _REVIEW_OF.search(ctx.sentence):
-        if not (labelled or own_line):
-            c.status, c.reason = "mention", "refers to a review (of another film)"
-            return
-    if _RELATIVE.search(ctx.clause_prefix) or _RELATIVE.search(ctx.sent_prefix[-40:]):
-        if not (labelled or own_line):
-            c.status, c.reason = "mention", "rating inside a clause about another film"
-            return
-    if other_title:
-        c.status, c.reason = "mention", f"rating given to another named film ({other_title})"
-        return
-    comparison = bool(_COMPARISON.search(ctx.sentence)) and not (labelled or own_line)
-    if comparison and not (cue and not _COMPARISON.search(ctx.clause_prefix)):
-        c.status, c.reason = "mention", "inside a comparison with another film"
-        return
-
-    # Not a rating at all without rating context.
-    context_ok = labelled or own_line or cue or title_line or paren or standalone
-    if c.kind == "letter":
-        context_ok = labelled or (own_line and _letter_line_ok(text, c)) or (cue and suffix_ok)
-        if not context_ok:
-            c.status, c.reason = "rejected", "a capital letter, not a grade in this context"
-            return
-    elif c.kind == "fraction" and not c.strong:
-        if _CONTEXT_BEFORE_FRACTION.search(ctx.prefix) and not labelled:
-            c.status, c.reason = "rejected", "date, count or score, not a rating"
-            return
-        if not (labelled or own_line or title_line or paren or (cue and suffix_ok) or standalone):
-            reason = ("a fraction of a quantity" if _QUANTITY_AFTER.match(ctx.suffix)
-                      else "no rating context (label, own line, 'I give it')")
-            c.status, c.reason = "rejected", reason
-            return
-    elif c.kind == "stars" and text[c.start] == "*":
-        if own_line and not labelled and c.value == int(c.value):  # type: ignore[arg-type]
-            c.status, c.reason = "rejected", "a row of asterisks (section break)"
-            return
-        capsule = bool(_CAPSULE_TITLE.match(ctx.prefix)) and not suf
-        if not (c.strong or labelled or paren or capsule or c.extra_end or title_line):
-            c.status, c.reason = "rejected", "asterisks, not a star rating"
-            return
-    elif c.kind == "percent":
-        if not (labelled or own_line or (cue and suffix_ok)):
-            c.status, c.reason = "rejected", "a percentage, not a rating"
-            return
-    elif c.kind == "thumbs":
-        if not (labelled or own_line or (cue and suffix_ok) or standalone or title_line):
-            c.status, c.reason = "rejected", "'thumbs up/down' used as an idiom"
-            return
-    elif not c.strong:
-        if c.kind in ("out_of", "words") and not (suffix_ok or own_line or labelled):
-            c.status, c.reason = "rejected", "a count ('N out of M people'), not a rating"
-            return
-        if not context_ok:
-            c.status, c.reason = "rejected", "no rating context (label, own line, 'I give it')"
-            return
-
     c.status = "eligible"
+    c.priority, c.reason = _precedence(c, ctx, sig, len(text))
+
+
+def _not_own_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[str, str] | None:
+    """Reasons a candidate is a rating, but not the critic's overall rating of this film."""
+    placed = bool(sig.label) or sig.own_line
+    if c.start >= page.comments_at:
+        return "mention", "in the reader-comment section of the page"
+    if sig.category and not sig.label:
+        return "mention", "category sub-score, not the overall rating"
+    if c.kind in ("stars", "words") and "star" in page.text[c.start:c.end].lower() and not c.strong:
+        if not (placed or sig.cue or sig.paren):
+            if _CAST_BEFORE.search(ctx.prefix) or _CAST_AFTER.match(ctx.suffix):
+                return "rejected", "'stars' are cast members here"
+    if _AGGREGATOR.search(ctx.sentence):
+        return "mention", "aggregator, audience or user score"
+    if not sig.label and _OUTLETS.search(ctx.sentence):
+        return "mention", "attributed to another critic or outlet"
+    if _ATTRIB.search(ctx.clause_prefix) or (not placed and _ATTRIB.search(ctx.sent_prefix) and not sig.cue):
+        return "mention", "a past or attributed rating, not this review's"
+    if _POSSESSIVE_BEFORE.search(ctx.prefix) and not sig.label:
+        return "mention", "someone else's rating"
+    if not placed:
+        if _REVIEW_REF.match(ctx.suffix) or _REVIEW_OF.search(ctx.sentence):
+            return "mention", "refers to a review (of another film)"
+        if _RELATIVE.search(ctx.clause_prefix) or _RELATIVE.search(ctx.sent_prefix[-40:]):
+            return "mention", "rating inside a clause about another film"
+        if sig.other_title:
+            return "mention", f"rating given to another named film ({sig.other_title})"
+        if sig.negated:
+            return "rejected", "negated or hypothetical ('not a 10/10', 'could have been')"
+        comparison = _COMPARISON.search(ctx.sentence) or _OTHER_INSTALMENT.search(ctx.clause_prefix)
+        if comparison and not (sig.cue and not _COMPARISON.search(ctx.clause_prefix)
+                               and not _OTHER_INSTALMENT.search(ctx.clause_prefix)):
+            return "mention", "inside a comparison with another film"
+    return None
+
+
+def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals) -> tuple[str, str] | None:
+    """Reasons a rating-shaped expression is not a rating at all in its context."""
+    placed = bool(sig.label) or sig.own_line
+    if c.kind == "letter":
+        if _LETTER_NOUN_AFTER.match(ctx.sent_suffix) or ctx.prefix.endswith("-") and ctx.prefix[-2:-1].isalpha():
+            return "rejected", "a letter in a compound or before a noun ('grade-A smirk', 'a B movie')"
+        if sig.label or (sig.own_line and _letter_line_ok(ctx, c)):
+            return None
+        if sig.cue and sig.suffix_ok:
+            return None
+        return "rejected", "a capital letter, not a grade in this context"
+    if c.kind == "fraction" and not c.strong:
+        if _CONTEXT_BEFORE_FRACTION.search(ctx.prefix) and not sig.label:
+            return "rejected", "date, count or score, not a rating"
+        if placed or sig.title_line or sig.paren or (sig.cue and sig.suffix_ok) or sig.standalone:
+            return None
+        if _QUANTITY_AFTER.match(ctx.suffix):
+            return "rejected", "a fraction of a quantity"
+        return "rejected", "no rating context (label, own line, 'I give it')"
+    if c.kind == "stars" and ctx.line[len(ctx.prefix):len(ctx.prefix) + 1] == "*":
+        if sig.own_line and not sig.label and not c.extra_end and not c.strong:
+            return "rejected", "a row of asterisks (section break)"
+        if c.strong or sig.label or sig.paren or sig.capsule or c.extra_end or sig.title_line:
+            return None
+        return "rejected", "asterisks, not a star rating"
+    if c.kind == "stars" and c.strong and ctx.line[len(ctx.prefix):len(ctx.prefix) + 1] in _GLYPHS:
+        lone = c.value == 1 and c.scale != 1 and not c.explicit_scale
+        if lone and not (placed or sig.paren):
+            return "rejected", "a single star glyph used as decoration"
+        if _GLYPH_RE_ANY.search(ctx.suffix) and not placed and not c.explicit_scale:
+            return "rejected", "star glyphs used as decoration"
+        return None
+    if c.kind == "percent":
+        bare = _strip_decor(ctx.sentence) == ctx.sentence[len(ctx.sent_prefix):][:c.end - c.start]
+        if placed or (sig.cue and sig.suffix_ok) or bare:
+            return None
+        return "rejected", "a percentage, not a rating"
+    if c.kind == "thumbs":
+        if placed or (sig.cue and sig.suffix_ok) or sig.standalone or sig.title_line:
+            return None
+        return "rejected", "'thumbs up/down' used as an idiom"
+    if c.strong:
+        return None
+    if c.kind in ("out_of", "words") and not (sig.suffix_ok or placed):
+        return "rejected", "a count ('N out of M people'), not a rating"
+    if placed or sig.cue or sig.title_line or sig.paren or sig.standalone:
+        return None
+    return "rejected", "no rating context (label, own line, 'I give it')"
+
+
+def _precedence(c: _Cand, ctx: _Ctx, sig: _Signals, n: int) -> tuple[float, str]:
     prio = 0.0
     why: list[str] = []
-    if labelled and label:
-        strong_label = bool(_STRONG_LABEL.search(label.group("label")))
-        prio += _P_LABEL_STRONG if strong_label else _P_LABEL
-        why.append(f"labelled '{label.group('label').strip()}'")
-    if own_line:
+    if sig.label:
+        prio += _P_LABEL_STRONG if _STRONG_LABEL.search(sig.label) else _P_LABEL
+        why.append(f"labelled '{sig.label.strip()}'")
+    if sig.own_line:
         prio += _P_OWN_LINE
         why.append("on a line of its own")
-    elif title_line:
+    elif sig.title_line or sig.capsule:
         prio += _P_TITLE_LINE
         why.append("after the title on a short line")
-    if cue:
+    if sig.cue:
         prio += _P_CUE
-        why.append("the critic gives it ('I give it', 'it's a')")
-    if standalone and not own_line:
+        why.append("the critic gives it ('I give it', 'it's a', 'from me')")
+    if sig.standalone and not sig.own_line:
         prio += _P_STANDALONE
         why.append("a sentence of its own")
-    if paren:
+    if sig.paren:
         prio += _P_PAREN
         why.append("in parentheses")
     if not why:
         prio += _P_PROSE
         why.append("an unambiguous rating form in the prose")
-    if c.start < max(600, len(text) * 0.25) or c.end > len(text) - max(600, len(text) * 0.25):
+    edge = max(600, n * 0.25)
+    if c.start < edge or c.end > n - edge:
         prio += _P_EDGE
-    if comparison:
+    if _COMPARISON.search(ctx.sentence) and not (sig.label or sig.own_line):
         prio += _P_COMPARISON
-        why.append("penalised: sentence compares with another film")
+        why.append("penalised: the sentence compares with another film")
+    if sig.named:
+        prio += _P_NAMED
+        why.append("penalised: names a film the page does not otherwise mention")
     if c.kind in ("fraction", "out_of") or c.strong:
         prio += 1
-    c.priority, c.reason = prio, ", ".join(why)
+    return prio, ", ".join(why)
 
 
-def _letter_line_ok(text: str, c: _Cand) -> bool:
+def _letter_line_ok(ctx: _Ctx, c: _Cand) -> bool:
     """A letter alone on a line is a grade unless it is a drop cap or part of a letter widget."""
-    nxt = text[c.end:].lstrip(" \t*_.!\n")
-    if nxt[:1].islower():
-        return False  # drop cap: "A\nlong time ago..."
-    ls = text.rfind("\n", 0, c.start)
-    prev_line = text[text.rfind("\n", 0, max(ls, 0)) + 1:max(ls, 0)].strip() if ls > 0 else ""
-    le = text.find("\n", c.end)
-    next_line = text[le + 1:text.find("\n", le + 1) if text.find("\n", le + 1) >= 0 else len(text)].strip() \
-        if le >= 0 else ""
-    single = re.compile(r"^[A-Z][+-]?$")
-    return not (single.match(prev_line) or single.match(next_line))
+    return not _SINGLE_LETTER_LINES.search(ctx.around) and not ctx.next_text[:1].islower()
 
 
 # ---------------------------------------------------------------------------
@@ -904,14 +1118,14 @@ def extract_ratings(
     ``default_star_scale``.
     """
     text = text or ""
-    page_scale = _page_scale(text)
-    heading = headline or text.lstrip()[:200].split("\n", 1)[0]
-    comments_at = _comments_start(text)
-    cands = _resolve_overlaps(_candidates(text, page_scale, default_star_scale))
+    spots = _hotspots(text)
+    page_scale = _page_scale(text, spots)
+    page = _Page(text=text, heading=_heading(text, headline), comments_at=_comments_start(text, spots))
+    cands = _resolve_overlaps(_candidates(text, spots, page_scale, default_star_scale))
     result = RatingResult(best=None, page_scale=page_scale)
 
     for c in cands:
-        _judge(c, text, heading, comments_at)
+        _judge(c, page)
         if c.status != "rejected" and c.score is None:
             c.score = _score(c)
 
@@ -953,7 +1167,7 @@ def extract_ratings(
             reason = c.reason
         result.mentions.append(Mention(c.rating(text), reason))
 
-    for m in _DATE_TIME.finditer(text):
+    for m in _scan(_DATE_TIME, text, spots.get("slash", "colon"), 12, 50):
         if len(result.rejected) >= _MAX_REJECTED:
             break
         kind = "clock time" if ":" in m.group() else "date"

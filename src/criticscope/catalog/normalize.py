@@ -10,7 +10,7 @@ the title-level rules (leading article, edition tags, bracketed years).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -114,7 +114,7 @@ def _title_words(text: str) -> list[tuple[int, int, str, bool]]:
                     out.append((start, end, part, False))
     for i, (s, e, tok, art) in enumerate(out):
         prev = out[i - 1][2] if i else ""
-        if tok in ROMAN and not (tok in ("v", "x") and prev in ("", "and")):
+        if tok in ROMAN:  # context-free, so a title and running text agree ("V for Vendetta")
             out[i] = (s, e, ROMAN[tok], False)
         elif prev in SEQUEL_WORDS and (tok == "i" or tok in _NUMBER_WORDS):
             out[i] = (s, e, "1" if tok == "i" else str(_NUMBER_WORDS[tok]), False)
@@ -172,6 +172,7 @@ def _clean_title(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=262_144)
 def normalize_title(text: str) -> str:
     """The comparison key of a title: ASCII lower case without punctuation, leading
     article, bracketed year or edition tag; "&" is "and"; sequel numbers are digits.
@@ -197,42 +198,65 @@ _FRANCHISE_PREFIX_RE = re.compile(
     r"(?:disney|pixar|marvel|dc|dreamworks)(?:'s|\s+studios)?\b)", re.IGNORECASE)
 
 
+# Kinds of title variants, from the closest to the loosest: the full title, the full
+# title without sequel words, the subtitle alone, the title without its subtitle.
+FULL, SHORT, TAIL, HEAD = "full", "short", "tail", "head"
+
+
+def variant_forms(text: str) -> list[tuple[str, str]]:
+    """``(key, kind)`` pairs behind :func:`title_variants`; ``kind`` is one of
+    ``full``, ``short`` (sequel word dropped), ``tail`` (subtitle alone), ``head``
+    (title without subtitle), so a match can be weighted by how loose it is."""
+    return list(_variant_forms(text or ""))
+
+
+@lru_cache(maxsize=65_536)
+def _variant_forms(text: str) -> tuple[tuple[str, str], ...]:
+    full = normalize_title(text)
+    if not full:
+        return ()
+    forms: list[tuple[list[str], str]] = [(full.split(), FULL)]
+    cleaned = _clean_title(text or "")
+    segments = [s for s in _SUBTITLE_SEP_RE.split(cleaned) if _RAW_TOKEN_RE.search(s)]
+    if len(segments) > 1:
+        seg_tokens = [_strip_article(_title_words(seg)) for seg in segments]
+        for k in range(1, len(segments)):  # prefixes: "mission", "mission impossible"
+            head = [t for seg in seg_tokens[:k] for t in seg]
+            if head and (len(head) > 1 or len(head[0]) > 2):
+                forms.append((head, HEAD))
+        tail = seg_tokens[-1]
+        prefix = " ".join(segments[:-1])
+        sequel_only = bool(tail) and tail[0] in SEQUEL_WORDS
+        if not sequel_only and (len(tail) >= 2 or _FRANCHISE_PREFIX_RE.search(prefix.strip())):
+            forms.append((tail, TAIL))
+    for toks, kind in list(forms):
+        short = _drop_sequel_words(toks)
+        if short != toks:
+            forms.append((short, SHORT if kind == FULL else kind))
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for toks, kind in forms:
+        key = " ".join(toks)
+        if key and key not in seen:
+            seen.add(key)
+            out.append((key, kind))
+    return tuple(out)
+
+
 def title_variants(text: str) -> list[str]:
     """Normalized forms a title is also known by, full form first: without the subtitle
     ("Mission: Impossible – Fallout" -> "mission impossible"), the subtitle alone when it
     has two words or more or follows a franchise prefix ("From the World of John Wick:
     Ballerina" -> "ballerina"), and sequel words dropped ("john wick chapter 4" ->
     "john wick 4")."""
-    full = normalize_title(text)
-    variants = [full] if full else []
-    cleaned = _clean_title(text or "")
-    segments = [s for s in _SUBTITLE_SEP_RE.split(cleaned) if _RAW_TOKEN_RE.search(s)]
-    forms: list[list[str]] = [full.split()]
-    if len(segments) > 1:
-        seg_tokens = [_strip_article(_title_words(seg)) for seg in segments]
-        for k in range(1, len(segments)):  # prefixes: "mission", "mission impossible"
-            head = [t for seg in seg_tokens[:k] for t in seg]
-            if head and (len(head) > 1 or len(head[0]) > 2):
-                forms.append(head)
-        tail = seg_tokens[-1]
-        prefix = " ".join(segments[:-1])
-        sequel_only = bool(tail) and tail[0] in SEQUEL_WORDS
-        if not sequel_only and (len(tail) >= 2 or _FRANCHISE_PREFIX_RE.search(prefix.strip())):
-            forms.append(tail)
-    for toks in list(forms):
-        short = _drop_sequel_words(toks)
-        if short != toks:
-            forms.append(short)
-    for toks in forms:
-        key = " ".join(toks)
-        if key and key not in variants:
-            variants.append(key)
-    return variants
+    return [key for key, _ in variant_forms(text)]
 
 
 # --- people ---------------------------------------------------------------------
 
 _NAME_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_SIMPLE_NAME_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_POSSESSIVE = ("'s", "’s", "ʼs")
 
 
 def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
@@ -240,11 +264,18 @@ def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
     running text.  Runs of single-letter initials merge into one token ("J.J." ->
     "jj"); in running text (``strict``) only capital letters followed by a full stop
     merge, so "a J.J. Abrams film" keeps its "a"."""
+    if not strict and _SIMPLE_NAME_RE.fullmatch(text):
+        words = text.lower().split()
+        if all(len(a) > 1 or len(b) > 1 for a, b in zip(words, words[1:], strict=False)):
+            return [(0, 0, w, False) for w in words]
     out: list[tuple[int, int, str, bool]] = []
     merging = False  # the last token is a run of initials that may grow
     for m in _NAME_TOKEN_RE.finditer(text):
         start, end = m.span()
         raw = m.group()
+        if raw[-2:] in _POSSESSIVE:  # "Villeneuve's" -> "Villeneuve"
+            raw = raw[:-2]
+            end -= 2
         low = _ascii_lower(raw)
         low = low.replace("'", "").replace("’", "").replace("ʼ", "")
         parts = [p for p in _NON_ALNUM_RE.split(low) if p]
@@ -266,6 +297,7 @@ def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+@lru_cache(maxsize=262_144)
 def normalize_name(text: str) -> str:
     """The comparison key of a person's name: ASCII lower case, hyphens as spaces
     ("Bong Joon-ho" -> "bong joon ho"), initials merged ("J.J. Abrams", "J. J. Abrams"
@@ -288,6 +320,7 @@ def _name_key_forms(words: list[tuple[int, int, str, bool]]) -> list[list[str]]:
         core = [joined[0]] + [t for t in joined[1:-1] if len(t) > 1] + [joined[-1]]
         if core != joined:
             forms.append(core)
+        forms.append([joined[0], joined[-1]])
     return forms
 
 
@@ -295,14 +328,20 @@ def name_keys(text: str) -> set[str]:
     """Every key a name is found under; two names are the same person when their key
     sets meet.  Besides :func:`normalize_name`: the hyphenated given name joined
     ("bong joonho"), middle initials dropped ("samuel l jackson" -> "samuel jackson"),
-    and, for names of two or three words, the words in sorted order, so romanized East
-    Asian names match in either order ("Joon-ho Bong" == "Bong Joon-ho")."""
+    middle names dropped ("francis ford coppola" -> "francis coppola"), and, for names
+    of two or three words, the words in sorted order, so romanized East Asian names
+    match in either order ("Joon-ho Bong" == "Bong Joon-ho")."""
+    return set(_name_keys(text or ""))
+
+
+@lru_cache(maxsize=262_144)
+def _name_keys(text: str) -> frozenset[str]:
     keys: set[str] = set()
-    for form in _name_key_forms(_name_words(text or "", strict=False)):
+    for form in _name_key_forms(_name_words(text, strict=False)):
         keys.add(" ".join(form))
         if 2 <= len(form) <= 3:
             keys.add(" ".join(sorted(form)))
-    return keys
+    return frozenset(keys)
 
 
 def name_tokens(text: str) -> list[tuple[int, int, str]]:

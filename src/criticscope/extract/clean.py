@@ -45,7 +45,7 @@ _DATE_PREFIX = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|released?)\s*(?:on|at)?\s*:?\s*",
     re.IGNORECASE,
 )
-_DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:\-–—]", re.IGNORECASE)
+_DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:]|(?:^|\s)[-–—]+(?:\s|$)", re.IGNORECASE)
 
 # labels of lines that end up in the clean text
 KEPT = {"prose", "heading", "rating"}
@@ -112,16 +112,29 @@ def _is_label(line: str) -> bool:
 
 def _date_line(line: str) -> str | None:
     """ISO date when the line is only a (prefixed) date, e.g. "Published: 12 June 2025, 9:00 am"."""
-    if len(line) > 80:
+    found = _dated_byline(line)
+    return found[1] if found is not None and found[0] is None else None
+
+
+def _dated_byline(line: str) -> tuple[str | None, str] | None:
+    """``(critic or None, ISO date)`` when the line holds only a date and maybe a byline:
+    "Posted on 9 February 2022 by Jane Doe", "Jane Doe | March 3, 2024", "Updated 3 Mar 2024"."""
+    if len(line) > 100:
         return None
     ts = find_timestamp(line)
     if ts is None:
         return None
-    rest = _DATE_PREFIX.sub("", line[: ts.start]) + " " + line[ts.end:]
-    rest = _DATE_NOISE.sub(" ", rest).strip()
-    if rest and not re.fullmatch(r"(?:\d+\s*(?:min(?:ute)?s?)\s*read|gmt|bst|utc|et|pt|est|edt)", rest, re.I):
-        return None
-    return ts.date.isoformat()
+    before = _DATE_PREFIX.sub("", line[: ts.start].strip())
+    rest = f"{before} {line[ts.end:]}"
+    rest = re.sub(r"\b\d+\s*(?:[Mm]in(?:ute)?s?)\s*read\b|\b(?:[A-Z]{1,4}T|UTC)\b", " ", rest)
+    rest = _DATE_NOISE.sub(" ", rest)
+    rest = " ".join(rest.split())
+    if not rest:
+        return None, ts.date.isoformat()
+    by = parse_byline(rest, bare_ok=True)
+    if by is not None and not by[1]:
+        return by[0], ts.date.isoformat()
+    return None
 
 
 class _Lines:
@@ -226,6 +239,10 @@ def _mark_comments(lines: _Lines, out: Cleaned) -> None:
         return
     kept = [lab is None for lab in lines.label]
     start = find_zone(lines.text, kept, p0 + 1)
+    # a "Comments"/"Discussion" label that opens no comment section is an ordinary line after all
+    for i in range(p0, len(lines) if start is None else start):
+        if lines.label[i] == "furniture:comments_label":
+            lines.label[i] = None
     if start is None:
         return
     comments, removed = split_zone(lines.text[start:])
@@ -300,9 +317,10 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
             lines.label[i] = "rating"
         elif lines.kind[i] == "item":
             lines.label[i] = "prose"
-        elif (iso := _date_line(line)) is not None:
-            lines.label[i] = "date"
-            out.published = out.published or iso
+        elif (dated := _dated_byline(line)) is not None:
+            lines.label[i] = "date" if dated[0] is None else "byline"
+            out.published = out.published or dated[1]
+            out.critic = out.critic or dated[0]
         elif (by := parse_byline(line, bare_ok=False)) is not None:
             lines.label[i] = "byline"
             out.critic = out.critic or by[0]
@@ -328,20 +346,22 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
         line = lines.text[i]
         if len(line) > 80:
             continue
-        if (iso := _date_line(line)) is not None:
-            lines.label[i] = "date"
-            out.published = out.published or iso
+        if (dated := _dated_byline(line)) is not None:
+            lines.label[i] = "date" if dated[0] is None else "byline"
+            out.published = out.published or dated[1]
+            out.critic = out.critic or dated[0]
         elif out.critic is None and not names and (by := parse_byline(line, bare_ok=False)) is not None:
             lines.label[i] = "byline"
             out.critic = by[0]
         elif out.critic is None and not names and is_person_name(line):
             names.append(i)
     if names:
+        # a bare name above the headline is more likely a section label than a byline
         after = [i for i in names if headline is None or i > headline]
-        chosen = (after or names)[0]
+        chosen = after[0] if after else None
         for i in names:
             lines.label[i] = "byline" if i == chosen else "nav"
-        if out.critic is None:
+        if out.critic is None and chosen is not None:
             out.critic = lines.text[chosen]
 
 

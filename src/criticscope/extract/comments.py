@@ -50,7 +50,7 @@ class Header:
 def _author_ok(s: str) -> bool:
     """A commenter's display name: a person's name or a short handle, not a sentence."""
     s = s.strip()
-    if not s or len(s) > 40 or s[-1] in ".!?":
+    if not s or len(s) > 40 or s[-1] in "!?" or (s[-1] == "." and not re.search(r"\s[A-Z]\.$", s)):
         return False
     if is_person_name(s):
         return True

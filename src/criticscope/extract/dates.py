@@ -32,12 +32,13 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
-    r"(?P<h>[0-2]?\d)(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?)?\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
+    r"(?P<h>[0-2]?\d)(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?)?(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?",
     re.IGNORECASE,
 )
 # between a date and its time: " at ", ", ", " @ ", " - ", " | ", " · " or a plain space
 _JOIN_RE = re.compile(r"\s*(?:,|@|at|-|–|\||·)?\s*", re.IGNORECASE)
-_TZ_RE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT|[+-]\d\d:?\d\d)\b", re.IGNORECASE)
+# zone abbreviations (BST, IST, CEST, KST, ET ...) are upper case; "at" must not pass for one
+_TZ_RE = re.compile(r"\s*(?:[A-Z]{1,4}T|UTC|Z|[+-]\d\d:?\d\d)\b")
 
 
 @dataclass

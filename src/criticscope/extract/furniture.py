@@ -79,6 +79,7 @@ FURNITURE: dict[str, list[str]] = {
         r"continue reading.{0,60}",
         r"related(?: articles| stories| posts| reading| content| reviews)?\s*:?",
         r"(?:read|see) (?:also|more)\s*:.{0,120}",
+        r"(?:related|also read|recommended|watch|listen)\s*:\s*.{1,120}",
         r"more (?:from|on|in) .{1,60}",
         r"you (?:may|might) also like.{0,40}",
         r"recommended(?: for you| reading)?",
@@ -87,6 +88,10 @@ FURNITURE: dict[str, list[str]] = {
         r"click here.{0,80}",
         r"(?:top|latest) (?:stories|news|reviews)",
         r"\S.{0,40} top stories",
+    ],
+    "separator": [
+        r"[-–—_*~=#•·.\s]{2,}",
+        r"posted to (?:[a-z0-9]+\.)+[a-z0-9]+",
     ],
     "tags": [
         r"tags?\s*:.{0,200}",
@@ -101,6 +106,8 @@ FURNITURE: dict[str, list[str]] = {
         r"all rights reserved\.?.{0,80}",
         r"privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)",
         r"do not sell or share my personal information|do not sell my personal information",
+        r"we use cookies\b.{0,200}",
+        r"accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
     ],
     "comments_header": [
         r"\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?)\s+(?:on|to)\b.{0,200}",

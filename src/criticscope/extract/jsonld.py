@@ -104,9 +104,10 @@ def _work(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         return {}
     out: dict[str, Any] = {}
-    types = _types(value)
-    if types:
-        out["@type"] = sorted(types)[0]
+    kind = value.get("@type")
+    kind = kind[0] if isinstance(kind, list) and kind else kind
+    if isinstance(kind, str) and kind:
+        out["@type"] = kind.rsplit("/", 1)[-1]
     for key in ("name", "alternateName", "dateCreated", "datePublished", "sameAs", "url", "inLanguage",
                 "countryOfOrigin", "duration"):
         v = value.get(key)

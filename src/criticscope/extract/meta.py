@@ -10,6 +10,7 @@ from .furniture import BYLINE_PREFIX_RE, COPYRIGHT_RE, NOT_NAME_WORDS, PARTICLES
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?|[A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’\-]*")
+_HANDLE = re.compile(r"@?[A-Za-z][\w.\-]{2,29}")
 _NAME_JOIN = re.compile(r"\s+(?:and|&)\s+|\s*,\s*(?:and\s+)?")
 
 
@@ -56,6 +57,8 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
     names = split_names(body)
     if names:
         return ", ".join(names), ""
+    if m and _HANDLE.fullmatch(body):  # "Posted by cinephile_ghost"
+        return body, ""
     # "By Jane Doe, Film Critic" / "Jane Doe | 12 June 2025": the name is the part before a separator
     sep = _BYLINE_SEP.search(body)
     if sep and sep.start() > 0:

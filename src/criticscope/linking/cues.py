@@ -18,7 +18,7 @@ _AWAY_PHRASES: dict[str, str] = {
     r"remake of": "derived", r"remaking": "derived", r"re-?imagining of": "derived",
     r"reboot of": "derived", r"rebooting": "derived", r"sequel to": "derived", r"prequel to": "derived",
     r"follow-?up to": "derived", r"spin-?off (?:of|from|to)": "derived", r"spun off from": "derived",
-    r"successor to": "derived", r"update of": "derived", r"new version of": "derived",
+    r"successor to": "derived", r"(?:years|decades) (?:after|since)": "derived", r"update of": "derived", r"new version of": "derived",
     r"(?:the|an?|its|this)\s+original": "derived", r"(?:previous|earlier|older|first) (?:film|version|one|"
     r"adaptation|instal?lment|entry|chapter|movie)": "derived",
     r"also (?:titled|called|named|entitled)": "same_name",
@@ -63,8 +63,8 @@ AWAY_YEAR_RE = re.compile(
 )
 # A title directly followed by a credit role: "from The Call director Lee Chung-hyun".
 CREDIT_AFTER_RE = re.compile(
-    r"^\s*(?:['’]s\s+)?(?:co-|writer-)?(?:director|filmmaker|helmer|auteur|writer|screenwriter|star|actor"
-    r"|actress|co-star|producer|creator|composer|cinematographer|alum|alumna|alumnus|veteran)s?\b",
+    r"^\s*(?:['’]s\s+)?(?:(?:co-|writer-)?(?:director|filmmaker|helmer|auteur|writer|screenwriter|actor"
+    r"|actress|co-star|producer|creator|composer|cinematographer|alum|alumna|alumnus|veteran)s?|star)\b",
     re.IGNORECASE,
 )
 DIRECTOR_BEFORE_RE = re.compile(
@@ -73,7 +73,7 @@ DIRECTOR_BEFORE_RE = re.compile(
 )
 DIRECTOR_AFTER_RE = re.compile(
     r"^(?:['’]s?\s+(?:film|movie|latest|new|debut|feature|thriller|drama|comedy|picture|follow-up|work"
-    r"|direction|script|adaptation|remake|version|take)|,? who (?:directed|directs|helmed|wrote and directed)"
+    r"|direction|script|adaptation|remake|reboot|sequel|version|take)|,? who (?:directed|directs|helmed|wrote and directed)"
     r"|\s+(?:directs|directed|helms|helmed))\b",
     re.IGNORECASE,
 )
@@ -83,7 +83,16 @@ CAST_BEFORE_RE = re.compile(
 )
 CAST_AFTER_RE = re.compile(r"^\s*(?:as\s+[A-Z]|\(as\b|plays\b|stars\b|co-stars\b|gives\b)")
 
-REVIEW_MARKER_BEFORE = re.compile(r"\breview\s*[:|–—-]\s*[“\"‘']?$|^\s*[“\"‘']?$", re.IGNORECASE)
+# A title used as a franchise, a character or a style, not as one film: "the John Wick series",
+# "John Wick himself", "a Wick-style fight", "from the world of X".
+FRANCHISE_AFTER_RE = re.compile(
+    r"^(?:['’]s)?[\s-]*(?:series|franchise|films|movies|saga|universe|mythos|cinematic universe|style|sequels?"
+    r"|prequels?|veterans?|fans|tropes|formula|chic|inspired|esque|like|himself|herself|themselves|character"
+    r"|world|lore|brand|property|canon|entries|instal?lments|trilogy|era)\b",
+    re.IGNORECASE,
+)
+FRANCHISE_BEFORE_RE = re.compile(r"(?:the )?(?:world|universe|franchise|series|creators?|makers) of\s*[“\"‘']?$",
+                                 re.IGNORECASE)
 REVIEW_MARKER_AFTER = re.compile(
     r"^[”\"’']?\s*(?:\(\s*\d{4}\s*\)\s*)?[:|–—-]?\s*(?:(?:movie|film) )?review\b", re.IGNORECASE
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -32,6 +32,8 @@ from .cues import (
     CREDIT_AFTER_RE,
     DIRECTOR_AFTER_RE,
     DIRECTOR_BEFORE_RE,
+    FRANCHISE_AFTER_RE,
+    FRANCHISE_BEFORE_RE,
     PLATFORM_NAMES,
     PLATFORM_RE,
     REVIEW_MARKER_AFTER,
@@ -57,21 +59,41 @@ _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]|^\s+((?:19|20)\d
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})['’]s\s+$")
 _WORD = re.compile(r"[\w’']+")
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+_NEWER_BEFORE = re.compile(
+    r"\b(?:the|this|a) (?:new|latest|modern|updated|american|english-language|second|third|fourth|fifth|sixth"
+    r"|live-action)\s+$", re.IGNORECASE)
+_NEWER_AFTER = re.compile(r"^[’']?s?\s+(?:remake|reboot|redo|update|re-?imagining)\b", re.IGNORECASE)
 _PAREN_CREDIT = re.compile(r"[(\[][^()\[\]]{0,80}$")
 
 
-def is_weak_title(surface: str) -> bool:
-    """True for titles made of everyday words ("Up", "Heat", "Drive", "The Call")
-    or very short single words: the text names them only with a strong cue."""
+# Words always written with a capital that are everyday words all the same.
+CAPITALIZED_COMMON = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december christmas easter halloween thanksgiving god lord mom dad "
+    "mum mother father sir madam".split()
+) | frozenset(COUNTRY_CUES)
+
+
+def is_weak_title(surface: str, name_like: bool = False) -> bool:
+    """True for one-word titles that are everyday words ("Up", "Heat", "Drive"),
+    very short, always capitalized anyway ("Friday", "Dutch"), or a person's name
+    (``name_like``: "Carol", "Jackie"): the text names them only with a strong cue.
+    Titles of two words or more ("The Call", "Poor Things") are not weak; the rule
+    that they must stand apart from neighbouring capitalized words guards them."""
     words = [w.lower().strip("’'") for w in _WORD.findall(surface)]
-    if not words:
+    content = [w for w in words if w not in SMALL_WORDS] or words
+    if not content:
         return True
-    if len(words) == 1 and len(words[0]) <= 4:
-        return True
-    content = [w for w in words if w not in SMALL_WORDS]
-    if len(content) > 2:
+    if len(content) > 1:
         return False
-    return all(w in COMMON_WORDS for w in words)
+    word = content[0]
+    return len(word) <= 4 or word in COMMON_WORDS or word in CAPITALIZED_COMMON or name_like
+
+
+def is_common_phrase(surface: str) -> bool:
+    """A multi-word title made only of everyday words ("Past Lives", "Cold War")."""
+    words = [w.lower().strip("’'") for w in _WORD.findall(surface)]
+    return len(words) > 1 and all(w in COMMON_WORDS or w in SMALL_WORDS for w in words)
 
 
 @dataclass(slots=True)
@@ -91,6 +113,7 @@ class TitleSpan:
     away: str | None = None  # derived | future | comparison | credit | same_name
     weak: bool = False
     review_marker: bool = False  # "Review: Title", "Title review"
+    newer: bool = False  # "the new Title", "Title remake"
     sentence: int = 0
     paragraph: int = 0
     strength: float = 0.0
@@ -117,6 +140,7 @@ class YearSpan:
     away: str | None = None
     title_norm: str | None = None  # the title it is attached to
     sentence: int = 0
+    comparison: bool = False  # inside "like X", "after X's 1978 film"
 
 
 @dataclass(slots=True)
@@ -344,6 +368,8 @@ def _same_name_zones(text: str, starts: Sequence[int]) -> list[Zone]:
             k = text.rfind(sep, left, m.start())
             if k >= 0:
                 left = max(left, k + 1)
+        while left < m.start() and left > 0 and text[left - 1].isalnum():
+            left += 1
         right = clause_zone(text, m.end(), s1)
         zones.append(Zone(left, max(right, m.end()), "same_name", m.group().lower()))
     return zones
@@ -428,7 +454,8 @@ def _dedupe_longest(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, in
     return out
 
 
-def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], source: str) -> TitleSpan:
+def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], source: str,
+                name_like: bool = False) -> TitleSpan:
     surface = text[s:e]
     span = TitleSpan(start=s, end=e, norm=norm, surface=surface, source=source)
     span.quoted = _quoted(text, s, e)
@@ -438,7 +465,7 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
     span.allcaps = _is_allcaps(surface) and _mixed_case(text[s0:s1])
     span.titlecase = _is_titlecase(surface)
     span.sentence_start = _at_sentence_start(text, s, starts)
-    span.weak = is_weak_title(surface)
+    span.weak = is_weak_title(surface, name_like)
     span.sentence = max(0, i)
     m = _YEAR_AFTER.match(text[e:e + 12].lstrip("”\"’'*_"))
     if m:
@@ -449,6 +476,7 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
             span.year = int(m.group(1))
     before = text[max(0, s - 40):s]
     after = text[e:e + 40]
+    span.newer = bool(_NEWER_BEFORE.search(before) or _NEWER_AFTER.match(after))
     span.review_marker = bool(REVIEW_MARKER_AFTER.match(after)) or (
         source != "text" and bool(re.search(r"\breview\s*[:|–—-]\s*[“\"‘']?$", before, re.I)))
     return span
@@ -457,23 +485,49 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
 def _strength(span: TitleSpan, ev: PageEvidence, text: str) -> float:
     """How surely this span names a film (0 drops it)."""
     surface = span.surface
-    if surface.lower() == surface and not span.quoted:
+    if surface.lower() == surface:
         return 0.0
     if span.quoted or span.year or (span.allcaps and (len(surface) > 3 or not span.weak)):
         return 1.0
-    if span.allcaps:
+    if span.allcaps or not span.titlecase:
         return 0.0
-    if not span.titlecase:
-        return 0.0
+    if _joined_to_capitals(text, span.start, span.end):
+        return 0.0  # part of a longer name: "Fantasia Barrino", "Thunder Road", "Lincoln Center"
     if span.weak:
-        if span.source != "text":
-            return 0.6 if span.review_marker else 0.0
         if span.sentence_start:
             return 0.0
         return 0.8 if _weak_context(span, ev, text) else 0.0
     if span.sentence_start:
-        return 0.6
-    return 0.85
+        return 0.5 if is_common_phrase(surface) else 0.6
+    return 0.7 if is_common_phrase(surface) else 0.85
+
+
+_CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w’'-]*|[0-9]+\b)")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"‘])([A-Z][\w’'-]*)[ \t]+$")
+
+
+def _joined_to_capitals(text: str, start: int, end: int) -> bool:
+    """The span runs straight into another capitalized word on either side (no
+    punctuation between), so it is part of a longer proper noun."""
+    after = text[end:end + 30]
+    m = _CAP_WORD_AFTER.match(after)
+    if m and not re.match(r"^\s+(?:I|I['’]\w+)\b", after):
+        return True
+    before = text[max(0, start - 30):start]
+    m = _CAP_WORD_BEFORE.search(before)
+    if m:
+        word = m.group(1)
+        if word.endswith(("’s", "'s", "s’", "s'")):
+            return False  # "Coogler's Sinners"
+        if word.lower() in SMALL_WORDS or word in ("I", "A", "An", "The", "In", "On", "At", "As", "If", "So"):
+            return False
+        # a capitalized sentence opener ("Watching Halloween") is no name
+        return not _at_sentence_start(text, start - len(m.group(0)) + m.start(1), [0] + _starts_near(text, start))
+    return False
+
+
+def _starts_near(text: str, pos: int) -> list[int]:
+    return [m.end() for m in _SENT_END.finditer(text, max(0, pos - 300), pos)]
 
 
 def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
@@ -484,6 +538,8 @@ def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
     after = text[span.end:span.end + 30]
     if span.review_marker or CREDIT_AFTER_RE.match(after):
         return True
+    if re.search(r"['’]s\s+$", before) and any(0 <= span.start - p.end <= 4 for p in ev.people):
+        return True  # "Todd Haynes's Carol"
     if re.search(r"\b(?:film|movie|picture|documentary|thriller|drama|comedy|classic|remake|sequel)\s+$",
                  before, re.I):
         return True
@@ -495,18 +551,21 @@ def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
     return False
 
 
-def _headline_titles(index: TitleIndex, headline: str) -> list[TitleSpan]:
+def _headline_titles(index: TitleIndex, headline: str, names: Callable[[str], bool]) -> list[TitleSpan]:
     if not headline:
         return []
     starts = [0]
+    title_case = _is_titlecase(re.sub(r"[^\w\s’']", " ", headline))
     out = []
-    for rank, (s, e, norm) in enumerate(_dedupe_longest(index.find_titles(headline))):
-        span = _title_span(headline, s, e, norm, starts, "headline")
-        span.rank = rank
+    for s, e, norm in _dedupe_longest(index.find_titles(headline)):
+        span = _title_span(headline, s, e, norm, starts, "headline", names(headline[s:e]))
         span.allcaps = _is_allcaps(span.surface) and _mixed_case(headline)
-        if span.surface.lower() == span.surface and not span.quoted:
+        if span.surface.lower() == span.surface:
             continue
-        if span.weak and not (span.quoted or span.year or span.review_marker or span.allcaps):
+        strong = span.quoted or span.year or span.review_marker or span.allcaps
+        if span.weak and not strong:
+            continue
+        if not strong and not title_case and _joined_to_capitals(headline, s, e):
             continue
         span.strength = 1.0
         out.append(span)
@@ -517,14 +576,49 @@ def _headline_titles(index: TitleIndex, headline: str) -> list[TitleSpan]:
 
 # --- catalog-free guesses ----------------------------------------------------------
 
-_HEADLINE_PATTERNS = (
-    re.compile(r"\breview\s*[:|–—-]\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?"
-               r"\s*(?:[:|–—,]|\s-\s|$)", re.I),
-    re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?\s*[:|–—-]?\s*"
-               r"(?:(?:movie|film) )?review\b", re.I),
-    re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{2,80}?)[”\"’']?\s*\((?P<y>(?:19|20)\d{2})\)"),
-    re.compile(r"[“\"‘](?P<t>[^“”\"‘’]{2,80})[”\"’](?:\s*\((?P<y>(?:19|20)\d{2})\))?"),
-)
+_Q_OPEN = "“\"‘'"
+_Q_CLOSE = "”\"’'"
+_HEADLINE_TITLE_REVIEW = re.compile(
+    r"^\s*(?:[\w ]{1,25}:\s+)?[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{1,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?\s*[:|–—-]?\s*"
+    r"(?:(?:movie|film) )?review\b", re.IGNORECASE)
+_HEADLINE_REVIEW_TITLE = re.compile(
+    r"\breview\s*[:|–—-]\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{1,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?"
+    r"\s*(?:[:|–—,]|\s-\s|$)", re.IGNORECASE)
+_HEADLINE_TITLE_YEAR = re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{1,80}?)[”\"’']?\s*\((?P<y>(?:19|20)\d{2})\)")
+_HEADLINE_QUOTED = re.compile(r"[“\"‘](?P<t>[^“”\"‘’]{1,80}?)[”\"’](?:\s*\((?P<y>(?:19|20)\d{2})\))?")
+_GENERIC_LAST = frozenset({"movie", "film", "netflix", "tv", "streaming", "festival", "series", "show", "cinema"})
+
+
+def _headline_guesses(headline: str) -> list[Guess]:
+    """Titles a headline presents as reviewed: "X review", "Review: X", "X (2024)", "‘X’"."""
+    out: list[Guess] = []
+    m = _HEADLINE_TITLE_REVIEW.search(headline)
+    if m and m.group("t").split()[-1].lower() not in _GENERIC_LAST and "review" not in m.group("t").lower():
+        out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 3.5))
+    else:
+        for m in _HEADLINE_REVIEW_TITLE.finditer(headline):
+            t = m.group("t")
+            if "review" not in t.lower():
+                out.append(Guess(t, _int(m.group("y")), "headline", 4.0))
+                break
+    m = _HEADLINE_TITLE_YEAR.search(headline)
+    if m:
+        out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 4.0))
+    for m in _HEADLINE_QUOTED.finditer(headline):
+        if m.group("t")[:1].isupper() or m.group("t")[:1].isdigit():
+            out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 2.5))
+    kept = []
+    for g in out:
+        g.surface = g.surface.strip(" .,;:'\"“”‘’")
+        if g.surface and len(g.surface.split()) <= 10 and (_is_titlecase(g.surface) or _is_allcaps(g.surface)):
+            kept.append(g)
+    return kept
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
 _TEXT_YEAR_TITLE = re.compile(
     r"(?P<t>(?:[A-Z0-9][\w’'&.!?-]*)(?:[ :–-]+(?:[A-Z0-9][\w’'&.!?-]*|of|the|a|an|and|in|on|for|to|at|with|from"
     r"|or|is|vs\.?))*)\s*[(\[](?P<y>(?:19|20)\d{2})[)\]]"
@@ -538,13 +632,7 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
     headline = ev.headline
     if ev.jsonld_name:
         out.append(Guess(ev.jsonld_name, ev.jsonld_year, "structured", 5.0))
-    for i, pattern in enumerate(_HEADLINE_PATTERNS):
-        m = pattern.search(headline) if headline else None
-        if m:
-            t = m.group("t").strip(" .,;:'\"“”‘’")
-            if 1 <= len(t.split()) <= 12:
-                y = int(m.group("y")) if m.group("y") else None
-                out.append(Guess(t, y, "headline", (4.0, 3.5, 4.0, 2.5)[i]))
+    out.extend(_headline_guesses(headline) if headline else [])
     first = ev.text[: max(ev.first_paragraph_end, 600)]
     for m in _TEXT_YEAR_TITLE.finditer(ev.text):
         t = _LEADING_FUNCTION.sub("", m.group("t")).strip(" .,;:-–")
@@ -575,7 +663,7 @@ def _role(text: str, s: int, e: int) -> str | None:
     return None
 
 
-def _person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
+def person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
     zone = ev.in_same_name(s, e)
     if zone is not None:
         return "same_name"
@@ -583,10 +671,12 @@ def _person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
     if zone is not None and zone.kind in ("derived", "future", "same_name"):
         return zone.kind
     after = text[e:e + 60]
-    m = re.match(r"^['’]s\s+(?:(?:\w+\s+){0,2})(?:(?:19|20)\d{2}\s+)?(original|version|classic|predecessor"
-                 r"|adaptation|upcoming|coming|forthcoming)\b", after, re.I)
+    m = re.match(r"^['’]s\s+(?:(?:(?!new\b|latest\b|own\b)\w+\s+){0,2})(original|classic|predecessor|upcoming"
+                 r"|coming|forthcoming|next)\b", after, re.I) or re.match(
+        r"^['’]s\s+(?:\w+\s+)?(?:19|20)\d{2}\s+(?:version|original|adaptation|take|classic)\b", after, re.I)
     if m:
-        return "future" if "coming" in m.group(1).lower() else "derived"
+        return "future" if m.lastindex and "coming" in m.group(1).lower() or "next" in m.group(0).lower() \
+            else "derived"
     return None
 
 
@@ -609,29 +699,45 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
     for s, e, pid in index.find_people(text):
         p = PersonSpan(start=s, end=e, name=text[s:e], person_id=pid, sentence=ev.sentence_of(s))
         p.role = _role(text, s, e)
-        p.away = _person_away(ev, text, s, e)
+        p.away = person_away(ev, text, s, e)
         ev.people.append(p)
+
+    name_cache: dict[str, bool] = {}
+
+    def name_like(surface: str) -> bool:
+        """A one-word title that is also a catalog person's first or last name."""
+        words = _WORD.findall(surface)
+        if len(words) != 1 or not hasattr(index, "people"):
+            return False
+        key = words[0].lower()
+        if key not in name_cache:
+            name_cache[key] = bool(index.people(words[0]))
+        return name_cache[key]
 
     for s, e, norm in _dedupe_longest(index.find_titles(text)):
         if any(p.start <= s and e <= p.end for p in ev.people) and not _quoted(text, s, e):
             continue  # "John Wick" inside a person's name is the person
-        span = _title_span(text, s, e, norm, ev.sentence_starts, "text")
+        span = _title_span(text, s, e, norm, ev.sentence_starts, "text", name_like(text[s:e]))
         span.paragraph = 0 if s < ev.first_paragraph_end else 1
         zone = ev.zone_at(s, e)
         if zone is not None:
             span.away = zone.kind
         elif CREDIT_AFTER_RE.match(text[e:e + 30]) or _credit_parens(ev, text, s, e):
             span.away = "credit"
+        elif FRANCHISE_AFTER_RE.match(text[e:e + 30]) or FRANCHISE_BEFORE_RE.search(text[max(0, s - 30):s]):
+            span.away = "franchise"
         span.strength = _strength(span, ev, text)
         if span.strength > 0:
             ev.titles.append(span)
-    ev.headline_titles = _headline_titles(index, headline)
+    ev.headline_titles = _headline_titles(index, headline, name_like)
 
     for m in YEAR_RE.finditer(text):
         y = YearSpan(int(m.group(1)), m.start(1), m.end(1), sentence=ev.sentence_of(m.start(1)))
         zone = ev.zone_at(y.start, y.end) or ev.in_same_name(y.start, y.end)
         if zone is not None and zone.kind in ("derived", "future", "same_name"):
             y.away = zone.kind
+        elif zone is not None:
+            y.comparison = True
         ev.years.append(y)
     for m in AWAY_YEAR_RE.finditer(text):
         for y in ev.years:

@@ -1,0 +1,542 @@
+"""IMDb's non-commercial TSV datasets, imported as a stream with bounded memory.
+
+Files are read in this order, each as a stream of batches (about ``batch_size`` kept
+rows, written with one ``executemany`` per table in one transaction together with the
+file's :class:`~criticscope.models.ImportProgress` row):
+
+1. ``title.ratings``: votes per title, held in memory for the filters (no writes);
+2. ``title.basics``: films of the chosen kinds/years/votes, upserted on ``imdb_id``
+   (a film already in the catalog without an IMDb id, same title and year, gets it);
+3. ``title.akas``: alternative titles of known films;
+4. ``title.crew`` and ``title.principals``: credits (people first appear as
+   placeholders named by their ``nconst``);
+5. ``name.basics``: names of the people credited, filled in.
+
+Re-importing is idempotent (upserts and insert-or-ignore on natural keys).  A crash
+loses at most the batch in flight: a re-run skips the lines each file's progress row
+says are done, as long as the file and every file before it (and the filters) are
+unchanged; otherwise that file starts over, harmlessly.  Unreadable lines (wrong column
+count, a year that is no number, bad UTF-8) are counted and reported with their file
+and line number, and the import goes on; an unreadable file (wrong header, not TSV,
+truncated gzip) stops it with an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.engine import Connection
+
+from ...config import Settings
+from ...models import utcnow
+from ...store import Store
+from ..db import CREDITS, FILMS, PEOPLE, PROGRESS, TITLES, allocate_ids, chunks, raw_insert, upsert
+from ..normalize import normalize_title
+from ..people import merge_duplicate_people
+from ..writer import PERSON_COLUMNS, TITLE_COLUMNS, person_row, title_row
+from .base import CatalogImportError, CatalogSource, FileStats, ImportStats
+from .tsv import IMDB_HEADERS, NULL_B, TsvFile, file_fingerprint, find_dataset_file
+
+SOURCE = "imdb"
+FILE_ORDER = ("title.ratings", "title.basics", "title.akas", "title.crew", "title.principals", "name.basics")
+DEFAULT_KINDS = ("movie", "tvMovie")
+DEFAULT_BATCH = 10_000
+SCAN_FACTOR = 20  # also commit progress after this many batches' worth of lines read but filtered out
+ROLE_OF_CATEGORY = {
+    "actor": "actor", "actress": "actor", "self": "self", "director": "director", "writer": "writer",
+    "producer": "producer", "composer": "composer", "cinematographer": "cinematographer", "editor": "editor",
+}
+_FILM_UPDATE = ("title", "original_title", "norm_title", "year", "kind", "runtime", "genres", "votes")
+
+BatchHook = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class ImdbOptions:
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    min_votes: int = 0
+    year_from: int | None = None
+    year_to: int | None = None
+    include_adult: bool = False
+
+    def key(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+def parse_years(text: str | None) -> tuple[int | None, int | None]:
+    """"1990-2026", "1990-", "-1999" or "2001" -> (from, to)."""
+    if not text:
+        return None, None
+    lo, sep, hi = text.strip().partition("-")
+    try:
+        start = int(lo) if lo.strip() else None
+        end = int(hi) if hi.strip() else (None if sep else start)
+    except ValueError:
+        raise ValueError(f"years must look like 1990-2026, 1990-, -1999 or 2001, not {text!r}") from None
+    return start, end
+
+
+def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
+    if not text:
+        return DEFAULT_KINDS
+    items = text.split(",") if isinstance(text, str) else list(text)
+    return tuple(k.strip() for k in items if k.strip())
+
+
+class _Progress:
+    """A rich progress bar per file, or nothing."""
+
+    def __init__(self, enabled: bool):
+        self.bar = None
+        if enabled:
+            from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("{task.description:<24}"), BarColumn(), DownloadColumn(),
+                                TextColumn("{task.fields[rows]:>12,} rows"), TimeElapsedColumn(),
+                                TimeRemainingColumn(), transient=False)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def add(self, name: str, total: int, done: int = 0) -> Any:
+        return self.bar.add_task(name, total=total, completed=done, rows=0) if self.bar is not None else None
+
+    def update(self, task: Any, position: int, rows: int) -> None:
+        if self.bar is not None and task is not None:
+            self.bar.update(task, completed=position, rows=rows)
+
+
+class ImdbImport:
+    """One run of an IMDb import (see the module docstring)."""
+
+    def __init__(self, store: Store, folder: Path, options: ImdbOptions, stats: ImportStats, *,
+                 batch_size: int = DEFAULT_BATCH, progress: bool = False, force: bool = False,
+                 require_all: bool = True, on_batch: BatchHook | None = None):
+        self.store, self.folder, self.options, self.stats = store, folder, options, stats
+        self.batch_size = max(1, batch_size)
+        self.force, self.require_all, self.on_batch = force, require_all, on_batch
+        self.progress = _Progress(progress)
+        self.files: dict[str, Path] = {}
+        self.fingerprints: dict[str, str] = {}
+        self.votes: dict[bytes, int] = {}
+        self.person_ids: dict[bytes, int] = {}
+
+    # --- setup -------------------------------------------------------------------
+
+    def locate(self) -> None:
+        folder = self.folder
+        if not folder.exists():
+            raise CatalogImportError("no such folder", file=str(folder))
+        if not folder.is_dir():
+            raise CatalogImportError("not a folder (give the folder holding the IMDb .tsv.gz files)",
+                                     file=str(folder))
+        for stem in FILE_ORDER:
+            path = find_dataset_file(folder, stem)
+            if path is not None:
+                self.files[stem] = path
+        expected = ", ".join(f"{s}.tsv.gz" for s in FILE_ORDER)
+        if not self.files:
+            raise CatalogImportError(f"no IMDb dataset files in this folder (expected {expected})", file=str(folder))
+        missing = [f"{s}.tsv.gz" for s in FILE_ORDER if s not in self.files]
+        if "title.basics" not in self.files or (missing and self.require_all):
+            raise CatalogImportError(f"missing IMDb dataset file(s): {', '.join(missing)}"
+                                     + ("" if "title.basics" not in self.files else
+                                        " (import the others alone with --partial)"), file=str(folder))
+        for stem, path in self.files.items():  # every header is checked before anything is written
+            with TsvFile(path, IMDB_HEADERS[stem]):
+                pass
+        chain = hashlib.sha256(self.options.key().encode())
+        for stem in FILE_ORDER:
+            chain.update(stem.encode())
+            chain.update(file_fingerprint(self.files[stem]).encode() if stem in self.files else b"missing")
+            self.fingerprints[stem] = chain.hexdigest()
+
+    # --- progress rows -----------------------------------------------------------
+
+    def _progress_row(self, name: str) -> Any:
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(PROGRESS).where(and_(PROGRESS.c.source == SOURCE,
+                                                            PROGRESS.c.file == name))).first()
+
+    def _save_progress(self, conn: Connection, name: str, stem: str, line: int, bad: int, finished: bool) -> None:
+        upsert(conn, PROGRESS, [{"source": SOURCE, "file": name, "rows_done": line, "bad_rows": bad,
+                                 "finished": finished, "fingerprint": self.fingerprints[stem],
+                                 "updated_at": utcnow()}],
+               ("source", "file"), ("rows_done", "bad_rows", "finished", "fingerprint", "updated_at"))
+
+    # --- the generic file loop ---------------------------------------------------
+
+    def _run_file(self, stem: str, parse: Callable[[int, bytes, FileStats], Any],
+                  write: Callable[[Connection, list[Any]], None]) -> None:
+        path = self.files.get(stem)
+        if path is None:
+            return
+        name = path.name
+        fstats = FileStats(file=name)
+        self.stats.files[name] = fstats
+        state = self._progress_row(name)
+        start_after, prior_bad = 0, 0
+        if state is not None and state.fingerprint == self.fingerprints[stem] and not self.force:
+            if state.finished:
+                fstats.skipped = True
+                fstats.resumed_from = state.rows_done
+                return
+            start_after, prior_bad = state.rows_done, state.bad_rows
+            fstats.resumed_from = start_after
+        pending: list[Any] = []
+        scanned = 0
+        limit, scan_limit = self.batch_size, self.batch_size * SCAN_FACTOR
+        with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
+            task = self.progress.add(name, tsv.size)
+            for line_no, line in tsv:
+                if line_no <= start_after:
+                    continue
+                fstats.rows += 1
+                scanned += 1
+                item = parse(line_no, line, fstats)
+                if item is not None:
+                    if isinstance(item, list):
+                        pending.extend(item)
+                    else:
+                        pending.append(item)
+                if len(pending) >= limit or scanned >= scan_limit:
+                    self._flush(stem, name, write, pending, line_no, prior_bad + fstats.bad_rows, False)
+                    self.progress.update(task, tsv.position, fstats.rows)
+                    pending, scanned = [], 0
+            self._flush(stem, name, write, pending, tsv.line, prior_bad + fstats.bad_rows, True)
+            self.progress.update(task, tsv.size, fstats.rows)
+
+    def _flush(self, stem: str, name: str, write: Callable[[Connection, list[Any]], None], items: list[Any],
+               line: int, bad: int, finished: bool) -> None:
+        with self.store.engine.begin() as conn:
+            if items:
+                write(conn, items)
+            self._save_progress(conn, name, stem, line, bad, finished)
+        if self.on_batch is not None:
+            self.on_batch(name, line)
+
+    def _bad(self, fstats: FileStats, line: int, reason: str) -> None:
+        self.stats.bad_row(fstats.file, line, reason)
+
+    # --- title.ratings -----------------------------------------------------------
+
+    def read_ratings(self) -> None:
+        path = self.files.get("title.ratings")
+        if path is None:
+            return
+        fstats = FileStats(file=path.name)
+        self.stats.files[path.name] = fstats
+        min_votes = self.options.min_votes
+        votes = self.votes
+        with TsvFile(path, IMDB_HEADERS["title.ratings"]) as tsv:
+            task = self.progress.add(path.name, tsv.size)
+            for line_no, line in tsv:
+                fstats.rows += 1
+                parts = line.split(b"\t")
+                if len(parts) != 3:
+                    self._bad(fstats, line_no, f"expected 3 columns, found {len(parts)}")
+                    continue
+                if not parts[2].isdigit():
+                    self._bad(fstats, line_no, f"numVotes {parts[2][:20]!r} is not a number")
+                    continue
+                n = int(parts[2])
+                if n >= min_votes:
+                    votes[parts[0]] = n
+                    fstats.kept += 1
+            self.progress.update(task, tsv.size, fstats.rows)
+
+    # --- title.basics ------------------------------------------------------------
+
+    def import_basics(self) -> None:
+        opts = self.options
+        kinds = {k.encode() for k in opts.kinds}
+        votes, min_votes = self.votes, opts.min_votes
+        lo, hi = opts.year_from, opts.year_to
+        idless = self._idless_films()
+
+        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+            parts = line.split(b"\t")
+            if len(parts) != 9:
+                self._bad(fstats, line_no, f"expected 9 columns, found {len(parts)}")
+                return None
+            y = parts[5]
+            if y == NULL_B:
+                year = None
+            elif y.isdigit():
+                year = int(y)
+            else:
+                self._bad(fstats, line_no, f"startYear {y[:20].decode('utf-8', 'replace')!r} is not a number")
+                return None
+            if parts[1] not in kinds or (parts[4] == b"1" and not opts.include_adult):
+                return None
+            if (lo is not None or hi is not None) and (year is None or (lo is not None and year < lo)
+                                                       or (hi is not None and year > hi)):
+                return None
+            n = votes.get(parts[0], 0)
+            if n < min_votes:
+                return None
+            try:
+                tconst, kind, title, original = (parts[0].decode("ascii"), parts[1].decode("ascii"),
+                                                 parts[2].decode("utf-8"), parts[3].decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
+                return None
+            if not tconst.startswith("tt") or not title or title == "\\N":
+                self._bad(fstats, line_no, f"no usable tconst/primaryTitle ({tconst[:20]!r})")
+                return None
+            fstats.kept += 1
+            runtime = int(parts[7]) if parts[7].isdigit() else None
+            genres = parts[8].decode("utf-8", "replace").split(",") if parts[8] != NULL_B else []
+            return {"imdb_id": tconst[:12], "title": title, "original_title": original if original != title and
+                    original != "\\N" else None, "norm_title": normalize_title(title), "year": year,
+                    "kind": kind[:16], "runtime": runtime, "genres": genres, "votes": n or None,
+                    "countries": [], "languages": [], "source": SOURCE, "provisional": False}
+
+        def write(conn: Connection, rows: list[dict[str, Any]]) -> None:
+            rows = list({r["imdb_id"]: r for r in rows}.values())
+            self._claim(conn, rows, idless)
+            upsert(conn, FILMS, rows, ("imdb_id",), _FILM_UPDATE)
+            ids: dict[str, int] = {}
+            for chunk in chunks([r["imdb_id"] for r in rows], 5000):
+                ids.update((imdb, fid) for fid, imdb in conn.execute(
+                    select(FILMS.c.id, FILMS.c.imdb_id).where(FILMS.c.imdb_id.in_(chunk))))
+            titles = []
+            for r in rows:
+                fid = ids[r["imdb_id"]]
+                titles.append(title_row(fid, r["title"], "primary"))
+                if r["original_title"]:
+                    titles.append(title_row(fid, r["original_title"], "original"))
+            _insert_titles(conn, titles)
+
+        self._run_file("title.basics", parse, write)
+
+    def _idless_films(self) -> dict[tuple[str, int | None], int]:
+        """Films the catalog has without an IMDb id, by (normalized title, year), when unique."""
+        seen: dict[tuple[str, int | None], int | None] = {}
+        with self.store.engine.connect() as conn:
+            for fid, norm, year in conn.execute(select(FILMS.c.id, FILMS.c.norm_title, FILMS.c.year).where(
+                    and_(FILMS.c.imdb_id.is_(None), FILMS.c.provisional.is_(False)))):
+                seen[(norm, year)] = None if (norm, year) in seen else fid
+        return {k: v for k, v in seen.items() if v is not None}
+
+    def _claim(self, conn: Connection, rows: list[dict[str, Any]], idless: dict[tuple[str, int | None], int]) -> None:
+        """Give IMDb ids to films that lack one and have the same title and year."""
+        if not idless:
+            return
+        wanted = {r["imdb_id"]: idless[(r["norm_title"], r["year"])] for r in rows
+                  if (r["norm_title"], r["year"]) in idless}
+        if not wanted:
+            return
+        taken = set(conn.scalars(select(FILMS.c.imdb_id).where(FILMS.c.imdb_id.in_(list(wanted)))))
+        for imdb, fid in wanted.items():
+            if imdb not in taken:
+                conn.execute(update(FILMS).where(and_(FILMS.c.id == fid, FILMS.c.imdb_id.is_(None)))
+                             .values(imdb_id=imdb))
+        for r in rows:
+            idless.pop((r["norm_title"], r["year"]), None)
+
+    # --- title.akas --------------------------------------------------------------
+
+    def _known_films(self) -> dict[bytes, int]:
+        with self.store.engine.connect() as conn:
+            return {imdb.encode(): fid for fid, imdb in conn.execute(
+                select(FILMS.c.id, FILMS.c.imdb_id).where(FILMS.c.imdb_id.is_not(None)))}
+
+    def import_akas(self) -> None:
+        films = self._known_films()
+
+        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+            fid = films.get(line[:line.find(b"\t")])
+            if fid is None:
+                return None
+            parts = line.split(b"\t")
+            if len(parts) != 8:
+                self._bad(fstats, line_no, f"expected 8 columns, found {len(parts)}")
+                return None
+            try:
+                title = parts[2].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
+                return None
+            fstats.kept += 1
+            region = parts[3].decode("ascii", "replace") if parts[3] != NULL_B else None
+            language = parts[4].decode("ascii", "replace") if parts[4] != NULL_B else None
+            return (fid, title, region, language, "original" if parts[7] == b"1" else "aka")
+
+        def write(conn: Connection, rows: list[tuple[int, str, str | None, str | None, str]]) -> None:
+            seen: set[tuple[int, str]] = set()
+            titles = []
+            for fid, title, region, language, kind in rows:
+                if (fid, title) not in seen:
+                    seen.add((fid, title))
+                    titles.append(title_row(fid, title, kind, region, language))
+            _insert_titles(conn, titles)
+
+        self._run_file("title.akas", parse, write)
+
+    # --- credits -----------------------------------------------------------------
+
+    def _load_people(self) -> None:
+        with self.store.engine.connect() as conn:
+            self.person_ids = {imdb.encode(): pid for pid, imdb in conn.execute(
+                select(PEOPLE.c.id, PEOPLE.c.imdb_id).where(PEOPLE.c.imdb_id.is_not(None)))}
+
+    def _write_credits(self, conn: Connection, rows: list[tuple[int, bytes, str, int]]) -> None:
+        people = self.person_ids
+        new = list(dict.fromkeys(n for _, n, _, _ in rows if n not in people))
+        if new:
+            ids = allocate_ids(conn, PEOPLE, len(new))
+            placeholders = []
+            for pid, nconst in zip(ids, new, strict=True):
+                name = nconst.decode("ascii", "replace")
+                placeholders.append((pid, name, "", name, None))  # named by name.basics later
+            raw_insert(conn, PEOPLE, PERSON_COLUMNS, placeholders, conflict=("imdb_id",))
+            people.update(zip(new, ids, strict=True))
+        credits = {(fid, people[n], role): o for fid, n, role, o in rows}
+        raw_insert(conn, CREDITS, ("film_id", "person_id", "role", "ord"),
+                   [(f, p, r, o) for (f, p, r), o in credits.items()],
+                   conflict=("film_id", "person_id", "role"), update=("ord",))
+
+    def import_crew(self) -> None:
+        films = self._known_films()
+
+        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+            fid = films.get(line[:line.find(b"\t")])
+            if fid is None:
+                return None
+            parts = line.split(b"\t")
+            if len(parts) != 3:
+                self._bad(fstats, line_no, f"expected 3 columns, found {len(parts)}")
+                return None
+            fstats.kept += 1
+            out = []
+            for field, role in ((parts[1], "director"), (parts[2], "writer")):
+                if field != NULL_B:
+                    out.extend((fid, n, role, i) for i, n in enumerate(field.split(b",")) if n.startswith(b"nm"))
+            return out
+
+        self._run_file("title.crew", parse, self._write_credits)
+
+    def import_principals(self) -> None:
+        films = self._known_films()
+        roles = {k.encode(): v for k, v in ROLE_OF_CATEGORY.items()}
+
+        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+            fid = films.get(line[:line.find(b"\t")])
+            if fid is None:
+                return None
+            parts = line.split(b"\t")
+            if len(parts) != 6:
+                self._bad(fstats, line_no, f"expected 6 columns, found {len(parts)}")
+                return None
+            role = roles.get(parts[3])
+            if role is None:
+                return None
+            if not parts[1].isdigit() or not parts[2].startswith(b"nm"):
+                self._bad(fstats, line_no, f"bad ordering/nconst ({parts[1][:10]!r}, {parts[2][:12]!r})")
+                return None
+            fstats.kept += 1
+            return (fid, parts[2], role, int(parts[1]))
+
+        self._run_file("title.principals", parse, self._write_credits)
+
+    # --- name.basics -------------------------------------------------------------
+
+    def import_names(self) -> None:
+        people = self.person_ids
+
+        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+            pid = people.get(line[:line.find(b"\t")])
+            if pid is None:
+                return None
+            parts = line.split(b"\t")
+            if len(parts) != 6:
+                self._bad(fstats, line_no, f"expected 6 columns, found {len(parts)}")
+                return None
+            try:
+                name = parts[1].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
+                return None
+            if not name or name == "\\N":
+                return None
+            fstats.kept += 1
+            return (pid, name)
+
+        def write(conn: Connection, rows: list[tuple[int, str]]) -> None:
+            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+            params = []
+            for pid, name in rows:
+                row = person_row(name)
+                params.append((row["name"], row["norm_name"], row["name_keys"], pid))
+            conn.exec_driver_sql(f"UPDATE people SET name = {mark}, norm_name = {mark}, name_keys = {mark} "
+                                 f"WHERE id = {mark}", params)
+
+        self._run_file("name.basics", parse, write)
+
+    # --- the whole run -----------------------------------------------------------
+
+    def run(self) -> None:
+        self.locate()
+        if self.force:
+            with self.store.engine.begin() as conn:
+                conn.execute(PROGRESS.delete().where(PROGRESS.c.source == SOURCE))
+        with self.progress:
+            basics = self._progress_row(self.files["title.basics"].name)
+            if self.force or basics is None or not basics.finished \
+                    or basics.fingerprint != self.fingerprints["title.basics"]:
+                self.read_ratings()
+            self.import_basics()
+            self.votes = {}
+            self.import_akas()
+            self._load_people()
+            self.import_crew()
+            self.import_principals()
+            self.import_names()
+        with self.store.engine.begin() as conn:
+            self.stats.merged_people = merge_duplicate_people(conn)
+
+
+def _insert_titles(conn: Connection, rows: Sequence[dict[str, Any] | None]) -> None:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for r in rows:
+        if r is not None and (r["film_id"], r["norm_title"]) not in seen:
+            seen.add((r["film_id"], r["norm_title"]))
+            out.append([r[c] for c in TITLE_COLUMNS])
+    raw_insert(conn, TITLES, TITLE_COLUMNS, out, conflict=("film_id", "norm_title"))
+
+
+class ImdbSource(CatalogSource):
+    """``catalog import imdb DIR [--min-votes N] [--kinds movie,tvMovie] [--years 1990-2026]``.
+
+    Options: ``path`` (the folder), ``kinds``, ``min_votes``, ``years`` ("1990-2026"),
+    ``include_adult``, ``batch_size``, ``progress``, ``force`` (ignore saved progress),
+    ``require_all`` (default True: all six files must be there), ``on_batch`` (called
+    with file name and line after each committed batch)."""
+
+    name = SOURCE
+
+    def _import(self, store: Store, settings: Settings | None, stats: ImportStats, **options: Any) -> None:
+        path = options.get("path")
+        if not path:
+            raise CatalogImportError("give the folder holding the IMDb dataset files")
+        year_from, year_to = parse_years(options.get("years"))
+        opts = ImdbOptions(kinds=parse_kinds(options.get("kinds")), min_votes=int(options.get("min_votes") or 0),
+                           year_from=year_from, year_to=year_to, include_adult=bool(options.get("include_adult")))
+        ImdbImport(store, Path(path), opts, stats, batch_size=int(options.get("batch_size") or DEFAULT_BATCH),
+                   progress=bool(options.get("progress")), force=bool(options.get("force")),
+                   require_all=options.get("require_all", True), on_batch=options.get("on_batch")).run()
