@@ -207,6 +207,6 @@ def test_name_tokens_in_running_text() -> None:
     toks = name_tokens(text)
     words = [t for _, _, t in toks]
     assert words[:4] == ["a", "film", "by", "jj"]  # the lone "a" is not an initial
-    assert "bong" in words and "joon" in words and "hos" in words
+    assert words[-4:] == ["bong", "joon", "ho", "crew"]  # hyphen split, possessive dropped
     start, end, tok = toks[3]
     assert text[start:end] == "J.J" and tok == "jj"

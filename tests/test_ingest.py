@@ -121,19 +121,19 @@ def test_reader_comment_is_split_off(lib, tmp_path):
 # --- bad input: one-line error naming the input, journal row, the rest goes on ---
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "reason"),
-    [
-        ("empty.txt", b"", "empty"),
-        ("blank.txt", b"   \n\n\t  \n", "empty"),
-        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
-        ("nul.txt", b"A review\x00 with\x00 NUL\x00 bytes\x00" * 20, "binary"),
-        ("garbage.txt", bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 200, "decod"),
-        ("broken.html", b"<html><head><title>x</title></head><body><div><script>var a=1;</script>", "text"),
-        ("nothing.jsonl", b'{"url": "https://example.org/a", "title": "No body"}\n', "line 1"),
-        ("truncated.warc.gz", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"x" * 5000)[:300], "trunc"),
-    ],
-)
+BAD_FILES = [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"   \n\n\t  \n", "empty"),
+    ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    ("nul.txt", b"A review\x00 with\x00 NUL\x00 bytes\x00" * 20, "binary"),
+    ("garbage.txt", bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 200, "decod"),
+    ("broken.html", b"<html><head><title>x</title></head><body><div><script>var a=1;</script>", "text"),
+    ("nothing.jsonl", b'{"url": "https://example.org/a", "title": "No body"}\n', "line 1"),
+    ("truncated.warc.gz", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"x" * 5000)[:300], "trunc"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_bad_file_fails_cleanly(lib, good, tmp_path, name, content, reason):
     bad = tmp_path / name
     bad.write_bytes(content)

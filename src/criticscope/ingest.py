@@ -27,6 +27,7 @@ from .models import JournalEntry, Review
 from .store import Store
 
 STDIN = "-"
+MINHASH_SCHEME = "affine32"  # stored signatures must be read back with the scheme that made them
 
 
 @dataclass
@@ -147,7 +148,7 @@ def review_id_for(text: str) -> str:
 def minhash_of(text: str, num_perm: int) -> MinHash:
     words = _WORD.findall(text.casefold())
     shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
-    mh = MinHash(num_perm=num_perm, seed=7)
+    mh = MinHash(num_perm=num_perm, seed=7, scheme=MINHASH_SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
@@ -169,7 +170,7 @@ class NearDuplicateIndex:
                 for rid, blob in rows:
                     values = np.frombuffer(blob, dtype=np.uint64)
                     if len(values) == self.num_perm:
-                        self._add(rid, MinHash(num_perm=self.num_perm, seed=7, hashvalues=values))
+                        self._add(rid, MinHash(num_perm=self.num_perm, seed=7, hashvalues=values, scheme=MINHASH_SCHEME))
         return self._lsh
 
     def _add(self, rid: str, mh: MinHash) -> None:

@@ -89,7 +89,7 @@ _GLYPHS = "★⭐✪✭✮✯☆✩"
 _GLYPH = re.compile(
     rf"[{_GLYPHS}](?:[ \t]?(?:[{_GLYPHS}⯨⯪⯫½]|1/2(?![\d/]))|\ufe0f)*"
 )
-_ASTER = re.compile(r"(?<![\w*:])\*{1,5}(?:[ \t]?(?:½|1/2(?![\d/])))?(?![\w*])")
+_ASTER = re.compile(r"(?<![^\s(\[])\*{1,5}(?:[ \t]?(?:½|1/2(?![\d/])))?(?![\w*])")
 _THUMBS = re.compile(
     r"\b(?:(?P<count>two|2|both|one|1)[ \t]+)?(?:(?:big|enthusiastic|firm|emphatic|resounding|solid)[ \t]+)?"
     r"thumbs?(?:[ \t-]+way)?[ \t-]+(?P<dir>up|down|sideways)\b"
@@ -158,8 +158,8 @@ _TITLE_LINE = re.compile(
 )
 _CAPSULE_TITLE = re.compile(r"^[\"“‘'*_#]*[A-Z0-9][^\n.!?]{0,60}?(?:\([^()\n]{1,12}\))?[ \t]+$")
 _SCALE_NOTE = re.compile(  # used with .match(text, pos): no "^"
-    r"[ \t]*(?:[(\[][ \t]*(?:out[ \t]+of|of)[ \t]+(?P<n1>four|five|ten|4|5|10)(?:[ \t]+stars?)?[ \t]*[)\]]"
-    r"|(?:out[ \t]+of|of)[ \t]+(?P<n2>four|five|ten|4|5|10)(?:[ \t]+stars?)?\b)",
+    r"[ \t]*(?:[(\[][ \t]*(?:out[ \t]+of|of|from)[ \t]+(?P<n1>four|five|ten|4|5|10|\*{4,5}|★{4,5})(?:[ \t]+stars?)?"
+    r"[ \t]*[)\]]|(?:out[ \t]+of|of|from)[ \t]+(?P<n2>four|five|ten|4|5|10|\*{4,5}(?!\*)|★{4,5})(?:[ \t]+stars?)?\b?)",
     re.I,
 )
 _DECOR = " \t|•·*_-–—:>#[](){}\"“”'‘’.!,;~=/"
@@ -294,7 +294,7 @@ _SCALE_STATEMENTS = (
         r"(?i)\bscale(?:[ \t]+(?:of|from|is))?[ \t]*:?[ \t]*(?:0|1|zero|one|half[ \t]+a[ \t]+star)[ \t]*"
         r"(?:-|–|—|to|through)[ \t]*(?P<n>four|five|ten|a[ \t]+hundred|4|5|10|100)\b"
     ),
-    re.compile(r"(?i)\b(?P<n>four|five|ten|hundred|4|5|10|100)[ \t-](?:star|point)[ \t]+(?:scale|system|rating)\b"),
+    re.compile(r"(?i)\b(?P<n>four|five|ten|hundred|4|5|10|100)[ \t-](?:star|point)[ \t]+(?:rating[ \t]+)?(?:scale|system)\b"),
     re.compile(r"(?i)\((?:ratings?|stars?)?[ \t]*out[ \t]+of[ \t]+(?P<n>four|five|ten|4|5|10)(?:[ \t]+stars)?\)"),
 )
 
@@ -310,6 +310,7 @@ _LEGEND = re.compile(  # "**** excellent, *** good" / "★★★★★ = masterp
     r"(?i)(?<![*★])(?P<run>\*{4,5}|★{4,5})(?![*★])[ \t]*[=:\-–—]?[ \t]*(?:excellent|exceptional|outstanding"
     r"|masterpiece|must[ -]see|essential|superb|perfect|classic)\b"
 )
+_RUN = re.compile(r"(?<![^\s(\[])(?:\*{1,5}|[★☆]{1,5})(?![\w*★☆])")
 _BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+|\n")
 _CLAUSE = re.compile(rf"[,;:(]|\s[{_DASH_CLS}]\s|\bbut\b|\bwhile\b|\bthough\b|\balthough\b")
 
@@ -442,7 +443,27 @@ def _grade_key(letter: str, sign: str | None) -> str:
     return letter
 
 
-def _page_scale(text: str, spots: _Hotspots) -> int | None:
+def _legends(text: str, spots: _Hotspots) -> list[tuple[int, int, int]]:
+    """Lines explaining the star scale ("***** The Works **** Just Misses ..."): (start, end, top)."""
+    lines: dict[int, int] = {}
+    for p in spots.get("aster", "glyph"):
+        ls = text.rfind("\n", 0, p) + 1
+        lines[ls] = lines.get(ls, 0) + 1
+    found = []
+    for ls, hits in lines.items():
+        if hits < 3:
+            continue
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        lengths = {len(m.group()) for m in _RUN.finditer(text, ls, le)}
+        if len(lengths) >= 3 and max(lengths) in STAR_SCALES:
+            found.append((ls, le, max(lengths)))
+    return found
+
+
+def _page_scale(text: str, spots: _Hotspots, legends: list[tuple[int, int, int]]) -> int | None:
+    if legends:
+        return legends[0][2]
     for m in _scan(_LEGEND, text, spots.get("aster", "glyph"), 2):
         return len(m.group("run"))
     positions = spots.get("outof", "scale", "star")
@@ -772,6 +793,8 @@ class _Page:
     text: str
     heading: str  # headline or a heading-like first line ("" when there is none)
     comments_at: int
+    page_scale: int | None = None
+    legends: list[tuple[int, int, int]] = field(default_factory=list)
 
     def title_known(self, title: str, sentence: str) -> bool:
         """Is ``title`` the reviewed film: in the heading, or named elsewhere in the text?"""
@@ -873,15 +896,19 @@ def _judge(c: _Cand, page: _Page) -> None:
     if c.problem:
         c.status, c.reason = "rejected", c.problem
         return
+    if any(ls <= c.start < le for ls, le, _ in page.legends):
+        c.status, c.reason = "rejected", "part of a legend explaining the star scale"
+        return
     text = page.text
     note = _SCALE_NOTE.match(text, c.end)
     if note and c.kind in ("stars", "words") and not c.explicit_scale:
-        n = _scale_value(note.group("n1") or note.group("n2"))
+        raw = note.group("n1") or note.group("n2")
+        n = float(len(raw)) if raw[0] in "*★" else _scale_value(raw)
         if n in STAR_SCALES and float(c.value) <= n:  # type: ignore[arg-type]
             c.scale, c.explicit_scale, c.extra_end = _num(n), True, note.end()
     ctx = _context(text, c.start, c.extra_end or c.end)
     sig = _signals(c, ctx, page)
-    verdict = _not_own_rating(c, ctx, sig, page) or _not_a_rating(c, ctx, sig)
+    verdict = _not_own_rating(c, ctx, sig, page) or _not_a_rating(c, ctx, sig, page)
     if verdict:
         c.status, c.reason = verdict
         return
@@ -924,7 +951,7 @@ def _not_own_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[st
     return None
 
 
-def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals) -> tuple[str, str] | None:
+def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[str, str] | None:
     """Reasons a rating-shaped expression is not a rating at all in its context."""
     placed = bool(sig.label) or sig.own_line
     if c.kind == "letter":
@@ -944,9 +971,12 @@ def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals) -> tuple[str, str] | None:
             return "rejected", "a fraction of a quantity"
         return "rejected", "no rating context (label, own line, 'I give it')"
     if c.kind == "stars" and ctx.line[len(ctx.prefix):len(ctx.prefix) + 1] == "*":
-        if sig.own_line and not sig.label and not c.extra_end and not c.strong:
+        # with a stated scale or legend, a run closing the review ("... let off steam. **") is the rating
+        closing = page.page_scale is not None and (sig.own_line or sig.standalone) and not page.text[
+            c.extra_end or c.end:].strip(_DECOR)
+        if sig.own_line and not sig.label and not c.extra_end and not c.strong and not closing:
             return "rejected", "a row of asterisks (section break)"
-        if c.strong or sig.label or sig.paren or sig.capsule or c.extra_end or sig.title_line:
+        if c.strong or sig.label or sig.paren or sig.capsule or c.extra_end or sig.title_line or closing:
             return None
         return "rejected", "asterisks, not a star rating"
     if c.kind == "stars" and c.strong and ctx.line[len(ctx.prefix):len(ctx.prefix) + 1] in _GLYPHS:
@@ -1119,8 +1149,10 @@ def extract_ratings(
     """
     text = text or ""
     spots = _hotspots(text)
-    page_scale = _page_scale(text, spots)
-    page = _Page(text=text, heading=_heading(text, headline), comments_at=_comments_start(text, spots))
+    legends = _legends(text, spots)
+    page_scale = _page_scale(text, spots, legends)
+    page = _Page(text=text, heading=_heading(text, headline), comments_at=_comments_start(text, spots),
+                 page_scale=page_scale, legends=legends)
     cands = _resolve_overlaps(_candidates(text, spots, page_scale, default_star_scale))
     result = RatingResult(best=None, page_scale=page_scale)
 
@@ -1133,6 +1165,12 @@ def extract_ratings(
     if isinstance(structured_rating, Rejected):
         result.rejected.append(structured_rating)
         structured_rating = None
+
+    for c in cands:
+        if c.extra_end:  # "*1/2 from ****": the run after "from" is the scale, not a rating
+            for other in cands:
+                if other is not c and c.end <= other.start < c.extra_end:
+                    other.status, other.reason = "rejected", "the scale of the rating before it"
 
     eligible = [c for c in cands if c.status == "eligible"]
     # Bare fractions on their own lines with one denominator and several values are counters.

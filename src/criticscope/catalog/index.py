@@ -479,6 +479,11 @@ class CatalogIndex:
         for i in range(n):
             longest = first_max.get(toks[i])
             if not longest:
+                start, end, tok, art = words[i]
+                if min_tokens <= 1 and text[end - 2:end] in _POSSESSIVE and tok[:-1] in keys:
+                    if i and words[i - 1][3] and toks[i - 1] in articles.get(tok[:-1], ()):
+                        start = words[i - 1][0]
+                    out.append((start, end - 2, tok[:-1]))
                 continue
             key = ""
             for length in range(1, min(longest, n - i) + 1):
@@ -508,7 +513,9 @@ class CatalogIndex:
             matched = 0
             for length in range(min(4, n - i), 1, -1):
                 span = tokens[i:i + length]
-                if caps and not (text[span[0][0]].isupper() and text[span[-1][0]].isupper()):
+                last = span[-1][0]
+                if caps and not (text[span[0][0]].isupper()
+                                 and (text[last].isupper() or text[last - 1:last] in ("-", "‐"))):
                     continue
                 parts = [t[2] for t in span]
                 pids = self._pkeys.get(" ".join(parts))
