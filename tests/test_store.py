@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from criticscope.ingest import Ingester, RawItem
 from criticscope.store import Store
 
 

@@ -18,6 +18,7 @@ own span, cut at the contrast between the cues, and its own polarity.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -114,7 +115,7 @@ TAXONOMY: tuple[Aspect, ...] = (
             r"(?:beautifully|gorgeously|handsomely|lovingly|poorly|stunningly) (?:shot|lit|photographed)",
             r"is shot (?:in|on|like)", r"shoots", r"lighting", r"lit (?:with|by|like)", r"palette",
             r"colou?r(?:s|ed|ful)?", r"hues?", r"production design(?:er)?", r"sets", r"set design",
-            r"costumes?", r"costume design", r"aerial", r"widescreen", r"IMAX", r"3-?D", r"animation",
+            r"costumes?", r"costume design", r"aerial", r"widescreen", r"IMAX", r"3D", r"3-D", r"animation",
             r"animated", r"hand-drawn", r"frames?", r"framing", r"compositions?", r"aesthetic",
             r"(?:looks?|looking) (?:like a million|gorgeous|stunning|beautiful|great|amazing|incredible|"
             r"cheap|ugly|terrible|awful|drab|fantastic|lovely|good|better|best|muddy|murky|dark|grimy)",
@@ -148,7 +149,6 @@ TAXONOMY: tuple[Aspect, ...] = (
             r"moves like", r"(?:never|rarely) boring", r"boring", r"tedious", r"relentless",
             r"breathe", r"glacial", r"rushed", r"no fat", r"lean \d+", r"slow(?:ly)? (?:burn|going|paced)",
             r"edge of my seat", r"(?:could|would) lose (?:\w+ )?(?:minutes|twenty|fifteen|ten|half an hour)",
-            r"at (?:nearly |almost |over )?(?:two|three|\d)",
         ),
         (r"long", r"slow", r"tight(?:ly)?", r"timed", r"minutes"),
     ),
@@ -192,7 +192,7 @@ TAXONOMY: tuple[Aspect, ...] = (
         "world_building",
         "the world-building: the fictional world, universe, lore, mythology and setting",
         (
-            r"world-?building", r"worldbuilding", r"(?:the|its|this|a|whole) (?:world|universe)",
+            r"world-?building", r"worldbuilding", r"(?:the|its|this|a|whole) world", r"(?:the|its|this|a|whole) universe",
             r"world of", r"lore", r"mytholog(?:y|ies)", r"mythos", r"sense of place", r"lived-in",
             r"(?:the|its) rules", r"magic system", r"realm", r"galaxy", r"wasteland", r"setting",
             r"feels? like a real place", r"a real place", r"backlot", r"imagination", r"residents",
@@ -351,11 +351,23 @@ REVIEW_PHRASES: tuple[tuple[str, float], ...] = (
     (r"(?:buries|drowns) (?:half )?the", -1.5), (r"(?:every|each) shot a poster", 2.5), (r"gets? the job done", 1.0),
     (r"(?:left|leaves) (?:me|you) (?:cold|numb)", -2.0), (r"(?:its|their|his|her) sweet time", -1.5), (r"(?:no|little) (?:reason|point) (?:to|for)", -1.8),
 )
-_PHRASES = re.compile("|".join(f"(?P<p{i}>\\b{pat}\\b)" for i, (pat, _v) in enumerate(REVIEW_PHRASES)), re.I)
+
+
+def _phrase_patterns() -> list[tuple[re.Pattern[str], float, tuple[str, ...] | None]]:
+    out = []
+    for pat, valence in REVIEW_PHRASES:
+        prefixes = literal_prefixes(pat)
+        out.append((re.compile(rf"\b{pat}\b", re.I), valence, tuple(prefixes) if prefixes else None))
+    return out
 
 
 class PolarityLexicon:
-    """VADER with the review vocabulary and phrases above; ``score(text)`` is in [-1, 1]."""
+    """VADER with the review vocabulary and phrases above; ``score(text)`` is in [-1, 1].
+
+    Scores are cached per text, so stages sharing one instance (see :func:`shared_lexicon`)
+    score each sentence once."""
+
+    cache_size = 8192
 
     def __init__(self, extra: dict[str, float] | None = None):
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -364,13 +376,30 @@ class PolarityLexicon:
         self._vader.lexicon.update(REVIEW_LEXICON)
         if extra:
             self._vader.lexicon.update(extra)
+        self._phrases = _phrase_patterns()
+        self._cache: dict[str, float] = {}
 
     def score(self, text: str) -> float:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
         compound = float(self._vader.polarity_scores(text)["compound"])
-        phrases = sum(REVIEW_PHRASES[int(m.lastgroup[1:])][1] for m in _PHRASES.finditer(text) if m.lastgroup)
-        if not phrases:
-            return compound
-        return max(-1.0, min(1.0, compound + phrases / 4.0))
+        lowered = text.lower()
+        phrases = 0.0
+        for pattern, valence, prefixes in self._phrases:
+            if (prefixes is None or any(p in lowered for p in prefixes)) and pattern.search(text):
+                phrases += valence * len(pattern.findall(text))
+        value = max(-1.0, min(1.0, compound + phrases / 4.0)) if phrases else compound
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[text] = value
+        return value
+
+
+@functools.lru_cache(maxsize=1)
+def shared_lexicon() -> PolarityLexicon:
+    """One lexicon per process, built on first use and shared by the aspect and pull-quote stages."""
+    return PolarityLexicon()
 
 
 def polarity_label(value: float, neutral_band: float = 0.1) -> str:
@@ -547,20 +576,170 @@ def direction_mentions(sentence: str, people: PeopleIndex | None = None) -> list
 # Detection
 
 
-def _compile(aspects: Sequence[Aspect]) -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    parts = []
-    groups: dict[str, tuple[str, float]] = {}
+_LEADING_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
+_LITERAL = re.compile(r"[a-z0-9'’ -]+", re.I)
+
+
+def _literal_run(fragment: str) -> str | None:
+    """The literal text every match of ``fragment`` starts with (at least two characters), if any."""
+    m = _LITERAL.match(fragment)
+    if not m:
+        return None
+    run = m.group()
+    if fragment[m.end():m.end() + 1] in ("?", "*", "{"):
+        run = run[:-1]  # the last character is optional
+    return run.lower() if len(run.strip()) >= 2 else None
+
+
+def _trailing_run(fragment: str) -> str | None:
+    m = re.search(r"([a-z0-9'’ -]+)(\??)$", fragment, re.I)
+    if not m or fragment[:m.start()].endswith("\\"):
+        return None
+    run = m.group(1)[:-1] if m.group(2) else m.group(1)
+    if m.start() > 0 and not run.startswith(" "):  # starts mid-word: keep whole words only
+        run = run.split(" ", 1)[1] if " " in run else ""
+    run = run.strip().lower()
+    return run if len(run) >= 4 else None
+
+
+def literal_prefixes(fragment: str) -> list[str] | None:
+    """Lower-case strings one of which occurs in any text ``fragment`` matches (None: no such guarantee)."""
+    trailing = _trailing_run(fragment)
+    m = _LEADING_GROUP.match(fragment)
+    if not m:
+        run = _literal_run(fragment)
+        if run is None or (len(run) < 4 and trailing):
+            return [trailing] if trailing else None
+        return [run]
+    rest = fragment[m.end():]
+    out = []
+    for alt in m.group(1).split("|"):
+        run = _literal_run(alt) if alt else _literal_run(rest)
+        if run is None:
+            return [trailing] if trailing else None
+        out.append(run)
+    if m.group(2):  # the leading group is optional: the rest must be there
+        run = _literal_run(rest)
+        if run is None:
+            return [trailing] if trailing else None
+        out.append(run)
+    if trailing and min(len(o) for o in out) < 4:
+        return [trailing]
+    return out
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` branches of a regex (inside one wrapping ``\\b(?:...)\\b``, if present)."""
+    if pattern.startswith(r"\b(?:") and pattern.endswith(r")\b") and _closes_at_end(pattern[2:-2]):
+        pattern = pattern[5:-3]
+    branches, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _closes_at_end(group: str) -> bool:
+    """Whether the parenthesis opening ``group`` is the one closing it at its very end."""
+    depth, i = 0, 0
+    while i < len(group):
+        ch = group[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(group) - 1:
+            return False
+        i += 1
+    return True
+
+
+_WORD_HEADS = re.compile(r"\b\w\w?")  # the first one or two word characters of each word
+
+
+class GatedRegex:
+    """A large alternation that is only run when one of its literal prefixes is in the text.
+
+    Python's regex engine tries every branch at every position, so a few hundred branches
+    cost a millisecond per sentence.  Each branch that starts (or ends) with a literal gets
+    that literal as a gate; the gated branches run only when a gate word occurs at a word
+    start of the lower-cased text, the others always run (they are few).
+    """
+
+    def __init__(self, pattern: str, flags: int = re.I, wrap: str = r"\b(?:{})\b"):
+        gated: list[str] = []
+        ungated: list[str] = []
+        prefixes: set[str] = set()
+        for branch in split_alternatives(pattern):
+            found = literal_prefixes(branch)
+            if found:
+                gated.append(branch)
+                prefixes.update(found)
+            else:
+                ungated.append(branch)
+        self.gated = re.compile(wrap.format("|".join(gated)), flags) if gated else None
+        self.ungated = re.compile(wrap.format("|".join(ungated)), flags) if ungated else None
+        self._by_head: dict[str, list[str]] = {}
+        for prefix in prefixes:
+            head = _WORD_HEADS.match(prefix)
+            self._by_head.setdefault(head.group() if head else prefix[:2], []).append(prefix)
+
+    @staticmethod
+    def heads(lowered: str) -> set[str]:
+        return set(_WORD_HEADS.findall(lowered))
+
+    def gate(self, lowered: str, heads: set[str] | None = None) -> bool:
+        for head in heads if heads is not None else self.heads(lowered):
+            for prefix in self._by_head.get(head, ()):
+                if prefix in lowered:
+                    return True
+        return False
+
+    def finditer(self, text: str, lowered: str | None = None, heads: set[str] | None = None) -> list[re.Match]:
+        found: list[re.Match] = []
+        if self.ungated is not None:
+            found.extend(self.ungated.finditer(text))
+        if self.gated is not None and self.gate(lowered if lowered is not None else text.lower(), heads):
+            found.extend(self.gated.finditer(text))
+        found.sort(key=lambda m: m.start())
+        return found
+
+    def search(self, text: str, lowered: str | None = None, heads: set[str] | None = None) -> re.Match | None:
+        hits = []
+        if self.ungated is not None:
+            hits.append(self.ungated.search(text))
+        if self.gated is not None and self.gate(lowered if lowered is not None else text.lower(), heads):
+            hits.append(self.gated.search(text))
+        hits = [h for h in hits if h is not None]
+        return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _compile(aspects: Sequence[Aspect]) -> list[tuple[str, float, GatedRegex]]:
+    out = []
     for a in aspects:
-        for kind, frags, weight in (("s", a.strong, 1.0), ("w", a.weak, 0.5)):
-            if not frags:
-                continue
-            group = f"{a.name}__{kind}"
-            groups[group] = (a.name, weight)
-            parts.append(rf"(?P<{group}>\b(?:{'|'.join(frags)})\b)")
-    return re.compile("|".join(parts), re.I), groups
+        for frags, weight in ((a.strong, 1.0), (a.weak, 0.5)):
+            if frags:
+                out.append((a.name, weight, GatedRegex("|".join(frags))))
+    return out
 
 
-_CUES, _CUE_GROUPS = _compile(TAXONOMY)
+_CUE_PATTERNS = _compile(TAXONOMY)
 # Case-sensitive fragments (acronyms, possessive names) must not fire on ordinary words.
 _CASE_SENSITIVE = {"CG", "ILM", "ADR", "LOL"}
 _NARRATIVE = re.compile(
@@ -602,17 +781,17 @@ class Cue:
 
 def find_cues(sentence: str) -> list[Cue]:
     cues = []
-    for m in _CUES.finditer(sentence):
-        group = m.lastgroup
-        if group is None:
-            continue
-        text = m.group()
-        if text.upper() in _CASE_SENSITIVE and text != text.upper():
-            continue
-        if _inside_proper_noun(sentence, m.start(), m.end()):
-            continue
-        aspect, weight = _CUE_GROUPS[group]
-        cues.append(Cue(aspect, weight, m.start(), m.end()))
+    lowered = sentence.lower()
+    heads = GatedRegex.heads(lowered)
+    for aspect, weight, pattern in _CUE_PATTERNS:
+        for m in pattern.finditer(sentence, lowered, heads):
+            text = m.group()
+            if text.upper() in _CASE_SENSITIVE and text != text.upper():
+                continue
+            if _inside_proper_noun(sentence, m.start(), m.end()):
+                continue
+            cues.append(Cue(aspect, weight, m.start(), m.end()))
+    cues.sort(key=lambda c: c.start)
     return cues
 
 
@@ -677,18 +856,18 @@ class AspectTagger:
     @property
     def lexicon(self) -> PolarityLexicon:
         if self._lexicon is None:
-            self._lexicon = PolarityLexicon()
+            self._lexicon = shared_lexicon()
         return self._lexicon
 
     # -- detection -------------------------------------------------------------------
 
     def detect(self, sentence: str, people: PeopleIndex | None = None) -> list[dict[str, Any]]:
         """Aspects of one sentence: ``{"aspect", "score", "start", "end", "sentiment"}`` (offsets in it)."""
-        whole = self.lexicon.score(sentence)
         if self.method == "embedding":
+            whole = self.lexicon.score(sentence)
             hits = self._embedding_hits([sentence])[0]
         else:
-            hits = self._lexicon_hits(sentence, people, whole)
+            hits, whole = self._lexicon_hits(sentence, people)
         if not hits:
             return []
         anchors = [(pos, aspect) for aspect, (_score, pos) in hits.items()]
@@ -707,8 +886,8 @@ class AspectTagger:
                         "sentiment": value, "split": len(regions) > 1})
         return out
 
-    def _lexicon_hits(self, sentence: str, people: PeopleIndex | None, whole: float
-                      ) -> dict[str, tuple[float, int]]:
+    def _lexicon_hits(self, sentence: str, people: PeopleIndex | None
+                      ) -> tuple[dict[str, tuple[float, int]], float]:
         performers = performance_mentions(sentence, people)
         names = [(start, start + len(name)) for start, _end, name in performers]
         best: dict[str, tuple[float, int]] = {}
@@ -727,7 +906,8 @@ class AspectTagger:
             if best.get("direction", (0.0, 0))[0] < 1.0:
                 best["direction"] = (1.0, start)
         if not best:
-            return {}
+            return {}, 0.0
+        whole = self.lexicon.score(sentence)
         evaluative = abs(whole) >= self.evaluative_min
         strongly = abs(whole) >= 0.5
         narrative = bool(_NARRATIVE.search(sentence))
@@ -737,7 +917,7 @@ class AspectTagger:
             score = max(0.0, min(1.0, score))
             if score >= self.threshold:
                 hits[aspect] = (score, pos)
-        return hits
+        return hits, whole
 
     # -- embedding alternative ---------------------------------------------------------
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from criticscope.aspects import PolarityLexicon
+from criticscope.aspects import PolarityLexicon, shared_lexicon
 from criticscope.pipeline import ReviewDoc
 from criticscope.spoilers import cue_score, sentence_cues
 
@@ -129,7 +129,7 @@ class PullQuoteSelector:
     @property
     def lexicon(self) -> PolarityLexicon:
         if self._lexicon is None:
-            self._lexicon = PolarityLexicon()
+            self._lexicon = shared_lexicon()
         return self._lexicon
 
     def candidates(self, sentences: Sequence[dict[str, Any]], spoilers: dict[str, Any] | None) -> list[Candidate]:

@@ -57,6 +57,7 @@ _P_PROSE = 10
 _P_EDGE = 5
 _P_COMPARISON = -25
 _P_NAMED = -10
+_TAIL = 120  # how far back end-anchored context patterns look
 
 # ---------------------------------------------------------------------------
 # Patterns (compiled once at import; nothing is compiled per call)
@@ -159,7 +160,7 @@ _TITLE_LINE = re.compile(
 _CAPSULE_TITLE = re.compile(r"^[\"“‘'*_#]*[A-Z0-9][^\n.!?]{0,60}?(?:\([^()\n]{1,12}\))?[ \t]+$")
 _SCALE_NOTE = re.compile(  # used with .match(text, pos): no "^"
     r"[ \t]*(?:[(\[][ \t]*(?:out[ \t]+of|of|from)[ \t]+(?P<n1>four|five|ten|4|5|10|\*{4,5}|★{4,5})(?:[ \t]+stars?)?"
-    r"[ \t]*[)\]]|(?:out[ \t]+of|of|from)[ \t]+(?P<n2>four|five|ten|4|5|10|\*{4,5}(?!\*)|★{4,5})(?:[ \t]+stars?)?\b?)",
+    r"[ \t]*[)\]]|(?:out[ \t]+of|of|from)[ \t]+(?P<n2>four|five|ten|4|5|10|\*{4,5}(?!\*)|★{4,5})(?:[ \t]+stars?\b)?)",
     re.I,
 )
 _DECOR = " \t|•·*_-–—:>#[](){}\"“”'‘’.!,;~=/"
@@ -219,12 +220,12 @@ _SUFFIX_OK = re.compile(
     r"|overall\b|all[ \t]+told\b|on[ \t]+my[ \t]+scale\b|at[ \t]+best\b|at[ \t]+most\b|at[ \t]+least\b"
     r"|tops\b|max\b)?[ \t]*(?:[.!?…;,)\]\"”’'—–-]|$|(?:and|but|though|although|because|so|if|with)\b)"
 )
-_AGGREGATOR = re.compile(
-    r"(?i)rotten[ \t]+tomatoes|tomatometer|metacritic|metascore|\bimdb|letterboxd|cinemascore|popcornmeter"
-    r"|\bdouban|allocin[eé]|\btmdb|audience[ \t]+score|critics['’]?[ \t]+consensus|average[ \t]+(?:rating|score)"
-    r"|aggregat|(?:user|fan|reader|viewer|audience|customer|community|member)s?['’]?[ \t]+(?:rating|score|poll"
-    r"|review)s?|\d[\d,.]*k?[ \t]+(?:votes|ratings|reviews)\b|\bpolled\b|\bexit[ \t]+poll|\bbox[ \t]*office|\bratings?[ \t]+from\b"
-    r"|\(\d[\d,]*[ \t]+(?:ratings|reviews|votes)\)|audience[ \t]+(?:favou?rite|award|choice|pick)|\bapp\b"
+_AGGREGATOR = re.compile(  # applied to the lower-cased sentence
+    r"rotten[ \t]+tomatoes|tomatometer|metacritic|metascore|\bimdb|letterboxd|cinemascore|popcornmeter"
+    r"|\bdouban|allocin[eé]|\btmdb|aggregat|critics['’]?[ \t]+consensus|\bpolled\b|\bexit[ \t]+poll"
+    r"|\bbox[ \t]*office|\bapp\b|\b(?:user|fan|reader|viewer|audience|customer|community|member)s?['’]?[ \t]+"
+    r"(?:rating|score|poll|review|favou?rite|award|choice|pick)|\baverage[ \t]+(?:rating|score)"
+    r"|\bratings?[ \t]+from\b|\d[\d,.]*k?[ \t]+(?:votes|ratings|reviews)\b"
 )
 _OUTLETS = re.compile(
     r"\b(?:the[ \t]+)?(?:Guardian|Observer|Telegraph|Independent|Empire|Total[ \t]+Film|Variety|Hollywood[ \t]+"
@@ -492,11 +493,14 @@ def _comments_start(text: str, spots: _Hotspots) -> int:
 # ---------------------------------------------------------------------------
 
 _KEYWORDS: tuple[tuple[str, bytes], ...] = (
-    ("slash", b"/"), ("slash", "⁄".encode()), ("slash", "∕".encode()), ("percent", b"%"), ("aster", b"*"), ("star", b"star"), ("outof", b"out of"),
-    ("thumb", b"thumb"), ("label", b"grade"), ("label", b"rating"), ("label", b"verdict"),
-    ("label", b"score"), ("label", b"overall"), ("label", b"bottom line"), ("scale", b"scale"),
-    ("colon", b":"), ("comment", b"comment"), ("comment", b"repl"), ("comment", b"thoughts on"),
-    ("comment", b"responses to"), ("comment", b"join the"), ("comment", b"what do you think"),
+    ("slash", b"/"), ("slash", "⁄".encode()), ("slash", "∕".encode()), ("percent", b"%"), ("aster", b"*"),
+    ("star", b"star"), ("outof", b"out of"), ("thumb", b"thumb"), ("label", b"grade"), ("label", b"rating"),
+    ("label", b"verdict"), ("label", b"score"), ("label", b"overall"), ("scale", b"scale"), ("colon", b":"),
+)
+# lines that may open a reader-comment section (checked in full by _PAGE_MARKER)
+_COMMENT_LINE_BYTES = re.compile(
+    rb"\n[ \t]*(?:\d+[ \t]+(?:thoughts|responses|comments|replies|reactions)|leave[ \t]+a[ \t]+(?:comment|reply)"
+    rb"|(?:reader[ \t]+)?comments?\b|join[ \t]+the|what[ \t]+do[ \t]+you[ \t]+think)"
 )
 _GLYPH_BYTES = re.compile(rb"\xe2(?:\x98[\x85\x86]|\x9c[\xa9\xaa\xad\xae\xaf]|\xad\x90|\xaf[\xa8\xaa\xab])")
 _CUE_LETTER_BYTES = re.compile(rb" an? [A-DF]")
@@ -526,6 +530,7 @@ def _hotspots(text: str) -> _Hotspots:
             hits.setdefault(key, []).append(i)
             i = low.find(word, i + 1)
     hits["glyph"] = [m.start() for m in _GLYPH_BYTES.finditer(raw)]
+    hits["comment"] = [max(0, m.start() - 1) for m in _COMMENT_LINE_BYTES.finditer(b"\n" + low)]
     hits["cue_letter"] = [m.start() for m in _CUE_LETTER_BYTES.finditer(raw)]
     # only slashes and colons with a digit beside them matter, and "star(s)" but not "start"
     hits["slash"] = [i for i in hits.get("slash", ()) if _digit_near(low, i)]
@@ -845,13 +850,17 @@ def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
     sig = _Signals()
     sent_prefix = ctx.sent_prefix.replace("*", " ").replace("_", " ")
     line_prefix = ctx.prefix.replace("*", " ").replace("_", " ")
-    label = _LABEL_END.search(sent_prefix)
-    if label and not _CLASSIFICATION.search(sent_prefix[max(0, label.start() - 20):label.end()]):
-        before = re.split(r"[|•·]", sent_prefix[:label.start("label")])[-1].strip(_DECOR)
+    # the "...$" patterns only ever need the last stretch before the candidate
+    cut = max(0, len(sent_prefix) - _TAIL)
+    tail = sent_prefix[cut:]
+    clause_tail = ctx.clause_prefix[-_TAIL:]
+    label = _LABEL_END.search(tail)
+    if label and not _CLASSIFICATION.search(tail[max(0, label.start() - 20):label.end()]):
+        before = re.split(r"[|•·]", sent_prefix[:cut + label.start("label")])[-1].strip(_DECOR)
         # allow a short outlet tag before the label ("EW grade:", "Empire verdict:")
         if not before or (len(before) <= 25 and len(before.split()) <= 3 and before[:1].isupper()):
             sig.label = label.group("label")
-    sig.category = bool(_CATEGORY_END.search(sent_prefix))
+    sig.category = bool(_CATEGORY_END.search(tail))
     pre = _strip_decor(line_prefix)
     suf = _strip_decor(_FROM_ME.sub("", ctx.suffix, count=1))
     sig.own_line = not pre and not suf
@@ -862,10 +871,10 @@ def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
     sig.suffix_ok = bool(_SUFFIX_OK.match(ctx.sent_suffix))
     sent_start = len(ctx.sentence) - len(ctx.sent_suffix) - ((c.extra_end or c.end) - c.start)
     sig.standalone = _is_standalone(ctx, max(0, sent_start), (c.extra_end or c.end) - c.start)
-    sig.negated = bool(_NEGATION.search(ctx.clause_prefix))
+    sig.negated = bool(_NEGATION.search(clause_tail))
 
-    give = _GIVE_CUE.search(ctx.clause_prefix)
-    is_cue = _IS_CUE.search(ctx.clause_prefix) if not give else None
+    give = _GIVE_CUE.search(clause_tail)
+    is_cue = _IS_CUE.search(clause_tail) if not give else None
     if give:
         sig.cue = True
         obj = re.sub(r"\s+", " ", (give.group("obj") or "").strip())
@@ -927,7 +936,7 @@ def _not_own_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[st
         if not (placed or sig.cue or sig.paren):
             if _CAST_BEFORE.search(ctx.prefix) or _CAST_AFTER.match(ctx.suffix):
                 return "rejected", "'stars' are cast members here"
-    if _AGGREGATOR.search(ctx.sentence):
+    if _AGGREGATOR.search(ctx.sentence.lower()):
         return "mention", "aggregator, audience or user score"
     if not sig.label and _OUTLETS.search(ctx.sentence):
         return "mention", "attributed to another critic or outlet"

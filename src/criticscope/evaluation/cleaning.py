@@ -1,10 +1,11 @@
-"""Evaluation of page cleaning (extraction) on ``tests/data/pages`` plus the seed pages.
+"""Evaluation of page cleaning (extraction) on ``tests/data/pages``, ``eval/cleaning*.jsonl`` and the seeds.
 
 Each page ``NAME.txt``/``NAME.html`` has ``NAME.expected.json`` with the strings that must
 survive (every critic paragraph, or a distinctive sentence from each), the strings that must
 not (furniture, captions, comment text), the captions, the comments and the metadata.  Seed
 pages (``$CRITICSCOPE_SEEDS`` or ``../shared/seeds`` next to the checkout) are turned into the
-same kind of case from their ``labels.jsonl``: every raw line that is not boilerplate, caption,
+same kind of case from their ``labels.jsonl``.  ``eval/cleaning*.jsonl`` holds held-out pages
+(raw page inline) that the test suite does not use; they are the fairest measure: every raw line that is not boilerplate, caption,
 heading, byline or reader comment must survive; boilerplate lines must not be lines of the text.
 
 Metrics:
@@ -28,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from criticscope.evaluation import EvalResult, eval_dir
+from criticscope.evaluation import EvalResult, eval_dir, load_jsonl
 from criticscope.extract import ExtractedPage, ExtractionError, extract
 
 META_FIELDS = ("headline", "critic", "outlet", "published")
@@ -37,7 +38,8 @@ META_FIELDS = ("headline", "critic", "outlet", "published")
 @dataclass
 class Case:
     name: str
-    path: Path
+    path: Path  # the file name tells extraction the format
+    data: bytes = b""
     must_contain: list[str] = field(default_factory=list)
     must_not_contain: list[str] = field(default_factory=list)  # substrings of the text
     forbidden_lines: list[str] = field(default_factory=list)  # whole paragraphs of the text
@@ -69,7 +71,8 @@ def page_cases(folder: Path) -> list[Case]:
             continue
         exp = json.loads(exp_path.read_text(encoding="utf-8"))
         cases.append(Case(
-            name=page.name, path=page, must_contain=exp["must_contain"], must_not_contain=exp["must_not_contain"],
+            name=page.name, path=page, data=page.read_bytes(), must_contain=exp["must_contain"],
+            must_not_contain=exp["must_not_contain"],
             comments=exp["comments"], meta={k: exp[k] for k in META_FIELDS if k in exp},
         ))
     return cases
@@ -105,11 +108,25 @@ def seed_cases(folder: Path) -> list[Case]:
                              "text_startswith": comment_lines[0][:40] if comment_lines else ""})
             comments.extend({} for _ in range(label["reader_comments"] - 1))
         cases.append(Case(
-            name=f"seed:{label['file']}", path=path, must_contain=keep,
+            name=f"seed:{label['file']}", path=path, data=path.read_bytes(), must_contain=keep,
             must_not_contain=[norm(c) for c in label["caption_lines"]] + comment_lines,
             forbidden_lines=[norm(b) for b in label["boilerplate_lines"]],
             comments=comments, meta={"critic": label.get("author"), "outlet": label.get("outlet")},
         ))
+    return cases
+
+
+def holdout_cases(folder: Path) -> list[Case]:
+    """Pages kept out of the test suite: ``eval/cleaning*.jsonl`` rows ``{"id", "format", "page", ...expected}``."""
+    cases = []
+    for path in sorted(folder.glob("cleaning*.jsonl")):
+        for row in load_jsonl(path):
+            suffix = ".html" if row["format"] == "html" else ".txt"
+            cases.append(Case(
+                name=f"holdout:{row['id']}", path=Path(row["id"] + suffix), data=row["page"].encode("utf-8"),
+                must_contain=row["must_contain"], must_not_contain=row["must_not_contain"], comments=row["comments"],
+                meta={k: row[k] for k in META_FIELDS if k in row},
+            ))
     return cases
 
 
@@ -130,7 +147,7 @@ def _comments_ok(page: ExtractedPage, expected: list[dict[str, Any]]) -> bool:
 
 def score_case(case: Case) -> dict[str, Any]:
     try:
-        items = extract(case.path.read_bytes(), name=case.path.name)
+        items = extract(case.data, name=case.path.name)
     except ExtractionError as exc:
         items = [exc]
     page = items[0] if items else None
@@ -159,7 +176,7 @@ def _ratio(rows: list[dict[str, Any]], key: str) -> float:
 
 
 def evaluate(settings: Any = None, *, quick: bool = False) -> EvalResult:
-    cases = page_cases(pages_dir())
+    cases = page_cases(pages_dir()) + holdout_cases(eval_dir())
     seeds = seeds_dir()
     if seeds is not None:
         cases += seed_cases(seeds)

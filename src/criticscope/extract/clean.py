@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..pipeline import Comment
 from .comments import find_zone, split_zone
-from .dates import find_timestamp
+from .dates import find_timestamp, parse_date
 from .furniture import (
     ends_with_credit,
     furniture_kind,
@@ -42,7 +42,8 @@ _REVIEW_WORD = re.compile(r"\breview\b", re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "as", "at", "by",
                    "from", "but", "its", "it", "this", "that", "who", "what", "how", "why", "when"}
 _DATE_PREFIX = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|released?)\s*(?:on|at)?\s*:?\s*",
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|released?|watched|reviewed|seen"
+    r"|screened)\s*(?:on|at)?\s*:?\s*",
     re.IGNORECASE,
 )
 _DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:]|(?:^|\s)[-–—]+(?:\s|$)", re.IGNORECASE)
@@ -108,6 +109,15 @@ def _is_label(line: str) -> bool:
         return False
     lower = sum(1 for t in tokens if t[:1].islower())
     return lower / len(tokens) <= 0.5
+
+
+_CRUMB_SEP = re.compile(r"\s+[›»>/|·•]\s+")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"Home › Reviews › The Shining": several short segments joined by a path separator."""
+    parts = _CRUMB_SEP.split(line)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
 
 
 def _date_line(line: str) -> str | None:
@@ -324,20 +334,25 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
         elif (by := parse_byline(line, bare_ok=False)) is not None:
             lines.label[i] = "byline"
             out.critic = out.critic or by[0]
-            out.published = out.published or (_date_line(by[1]) if by[1] else None)
+            out.published = out.published or (parse_date(by[1]) if by[1] else None)
         elif is_person_name(line):
             names.append(i)
+        elif _is_breadcrumb(line):
+            lines.label[i] = "nav"
         else:
             candidates.append(i)
     headline = _pick_headline(lines, candidates, title_hint)
     if headline is not None:
         lines.label[headline] = "headline"
         out.headline = lines.text[headline]
+    last_top = max(top) if top else -1
     for i in candidates:
         if i == headline:
             continue
         before = headline is not None and i < headline
-        if before or _is_label(lines.text[i]):
+        if not before and i == last_top and heading_like(lines.text[i]) and p0 < len(lines):
+            lines.label[i] = "heading"  # a section heading right above the first paragraph
+        elif before or _is_label(lines.text[i]):
             lines.label[i] = "nav"
         else:
             lines.label[i] = "prose"  # a standfirst or dek under the headline

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-MAX_FURNITURE_CHARS = 160
+MAX_FURNITURE_CHARS = 240
 
 FURNITURE: dict[str, list[str]] = {
     "ad": [
@@ -60,6 +60,8 @@ FURNITURE: dict[str, list[str]] = {
         r"newsletters?",
         r"follow us(?: on .{1,60})?",
         r"follow @\w+.{0,40}",
+        r"follow \S.{0,60}? (?:on|at) (?:https?://\S+|twitter|x|instagram|facebook|bluesky|threads|mastodon)\b.{0,40}",
+        r"(?:type|enter) your e-?mail(?: address)?.{0,40}",
         r"join our (?:mailing list|newsletter|community).{0,60}",
         r"already (?:a subscriber|have an account)\?.{0,40}",
         r"sign in|log ?in|register|create (?:a free )?account",
@@ -102,7 +104,7 @@ FURNITURE: dict[str, list[str]] = {
     ],
     "legal": [
         r"(?:copyright\s*)?©.{0,100}",
-        r"(?:copyright|\(c\))\s+\d{4}\b.{0,100}",
+        r"(?:copyright|\(c\))\s+\d{4}\b.{0,200}",
         r"all rights reserved\.?.{0,80}",
         r"privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)",
         r"do not sell or share my personal information|do not sell my personal information",
@@ -139,7 +141,8 @@ FURNITURE: dict[str, list[str]] = {
     "reply": [
         r"reply(?:\s*[↓→])?",
         r"like(?: loading\.{0,3})?|loading\.{0,3}|liked by \d+ (?:person|people)",
-        r"\d+ (?:likes?|replies)",
+        r"[\d,.]+k? (?:likes?|replies|shares|views|followers|claps)",
+        r"like(?: this)? (?:review|post|comment|article)",
     ],
 }
 
@@ -175,6 +178,7 @@ CAPTION_SHAPES: list[str] = [
 ]
 # A line that ends with its own credit ("... directed by Lee Chung-hyun. Photo: Yoo Eun Mi/Netflix").
 CAPTION_WITH_CREDIT: list[str] = [
+    r".{10,400}?\s\((?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^()]{2,80}\)\.?",
     r".{10,400}?[.”\"’)]\s*\(?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^.!?]{2,80}\)?",
     r".{10,400}?\s[|/]\s*(?:photo(?:graph)?\s*:?\s*)?[^|]{0,40}\b(?:getty images|shutterstock|alamy|ap photo)\)?",
 ]

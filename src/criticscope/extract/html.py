@@ -115,6 +115,15 @@ def _prune(tree: etree._Element) -> tuple[list[Comment], list[str], list[str]]:
         else:
             captions.append(text)
         _remove(el)
+    # <p><img><br><em>Caption text</em></p>: italic text alone next to a picture
+    for el in list(tree.iter("p", "div")):
+        if not _attached(el, tree) or el.find(".//img") is None or len(el) > 4:
+            continue
+        text = _element_text(el)
+        styled = " ".join(_element_text(c) for c in el.iter("em", "i", "small", "cite") if c is not el)
+        if text and len(text) <= 300 and normalize_line(styled) == text:
+            captions.append(text)
+            _remove(el)
     return comments, list(dict.fromkeys(captions)), credits
 
 

@@ -11,6 +11,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?|[A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’\-]*")
 _HANDLE = re.compile(r"@?[A-Za-z][\w.\-]{2,29}")
+_CAPS_NAME = re.compile(r"((?:[A-Z][A-Z'’\-]+\.?\s+){1,3}[A-Z][A-Z'’\-]+)\b(?=\s|$)")
 _NAME_JOIN = re.compile(r"\s+(?:and|&)\s+|\s*,\s*(?:and\s+)?")
 
 
@@ -28,6 +29,9 @@ def is_person_name(s: str) -> bool:
     core = [t for t in tokens if t.lower() not in PARTICLES]
     if not 2 <= len(core) <= 4 or len(tokens) - len(core) > 2:
         return False
+    caps = [len(t) > 2 and t.isupper() for t in core]
+    if any(caps) and not all(caps):
+        return False  # "MARTIN OYELARAN Associated Press": a name in capitals, then an affiliation
     if tokens[0].lower() in PARTICLES:
         return False
     for tok in core:
@@ -54,6 +58,9 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
     body = line[m.end():] if m else line.lstrip("—–- ").strip()
     if not m and not bare_ok:
         return None
+    caps = _CAPS_NAME.match(body)
+    if caps and is_person_name(caps.group(1)):  # "By MARTIN OYELARAN Associated Press"
+        return caps.group(1).title(), body[caps.end():].strip(" ,|·-–—")
     names = split_names(body)
     if names:
         return ", ".join(names), ""
@@ -87,7 +94,7 @@ def outlet_from_line(line: str) -> str | None:
     if m:
         return m.group("name").strip()
     m = COPYRIGHT_RE.match(line)
-    if m and len(line) <= 120:
+    if m and len(line) <= 240:
         name = m.group("name").strip(" .,")
         if name and name.lower() not in {"all rights reserved", "the", "by"}:
             return name

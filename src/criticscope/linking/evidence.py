@@ -59,6 +59,10 @@ _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]|^\s+((?:19|20)\d
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})['’]s\s+$")
 _WORD = re.compile(r"[\w’']+")
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+_FILM_VERB_BEFORE = re.compile(
+    r"\b(?:watch(?:ing|ed)?|re-?watch(?:ing|ed)?|revisit(?:ing|ed)?|saw|seen|see|screen(?:ing|ed)?|review(?:ing|ed)?"
+    r"|restor(?:ed|ation of)|release of|premiere of|original|the new|sequel to|remake of|cut of|rent(?:ed)?"
+    r"|stream(?:ing|ed)?|title[ds]?|called|named|dubbed|entitled)\s*,?\s+$", re.IGNORECASE)
 _NEWER_BEFORE = re.compile(
     r"\b(?:the|this|a) (?:new|latest|modern|updated|american|english-language|second|third|fourth|fifth|sixth"
     r"|live-action)\s+$", re.IGNORECASE)
@@ -114,6 +118,7 @@ class TitleSpan:
     weak: bool = False
     review_marker: bool = False  # "Review: Title", "Title review"
     newer: bool = False  # "the new Title", "Title remake"
+    bound: list[str] = field(default_factory=list)  # "Spielberg's Title": people bound to this mention
     sentence: int = 0
     paragraph: int = 0
     strength: float = 0.0
@@ -540,6 +545,8 @@ def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
         return True
     if re.search(r"['’]s\s+$", before) and any(0 <= span.start - p.end <= 4 for p in ev.people):
         return True  # "Todd Haynes's Carol"
+    if _FILM_VERB_BEFORE.search(before):
+        return True
     if re.search(r"\b(?:film|movie|picture|documentary|thriller|drama|comedy|classic|remake|sequel)\s+$",
                  before, re.I):
         return True
@@ -562,8 +569,8 @@ def _headline_titles(index: TitleIndex, headline: str, names: Callable[[str], bo
         span.allcaps = _is_allcaps(span.surface) and _mixed_case(headline)
         if span.surface.lower() == span.surface:
             continue
-        strong = span.quoted or span.year or span.review_marker or span.allcaps
-        if span.weak and not strong:
+        strong = span.quoted or span.year or span.allcaps
+        if span.weak and not (strong or span.review_marker or _FILM_VERB_BEFORE.search(headline[:s])):
             continue
         if not strong and not title_case and _joined_to_capitals(headline, s, e):
             continue
@@ -623,7 +630,28 @@ _TEXT_YEAR_TITLE = re.compile(
     r"(?P<t>(?:[A-Z0-9][\w’'&.!?-]*)(?:[ :–-]+(?:[A-Z0-9][\w’'&.!?-]*|of|the|a|an|and|in|on|for|to|at|with|from"
     r"|or|is|vs\.?))*)\s*[(\[](?P<y>(?:19|20)\d{2})[)\]]"
 )
+_POSSESSIVE_TITLE = re.compile(
+    r"\b[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2}['’]s (?P<t>[A-Z0-9][\w’'-]*(?: (?:[A-Z0-9][\w’'-]*|of|the|a|an|and|in|on"
+    r"|for|to|at|with|from))*)")
 _QUOTED_TEXT = re.compile(r"[“\"](?P<t>[A-Z0-9][^“”\"\n]{1,70}?)[,.!?]?[”\"]")
+_ALLCAPS_RUN = re.compile(r"\b[A-Z0-9][A-Z0-9’'&-]*(?:[ :]+[A-Z0-9][A-Z0-9’'&-]*)+\b")
+_URL_REVIEW = re.compile(r"(?:^| )(?P<t>[a-z0-9 ]+?) (?:(?:movie|film) )?review\b")
+
+
+def _url_guesses(ev: PageEvidence, index: TitleIndex) -> list[Guess]:
+    """"/barbie-review-margot-robbie/": the longest catalog title just before "review"
+    in the slug."""
+    m = _URL_REVIEW.search(" ".join(ev.url_tokens))
+    if not m:
+        return []
+    words = [w for w in m.group("t").split() if not re.fullmatch(r"\d+", w)]
+    for k in range(min(len(words), 10), 0, -1):
+        phrase = " ".join(words[-k:])
+        if any(s == 0 and e == len(phrase) for s, e, _ in index.find_titles(phrase)):
+            return [Guess(phrase, ev.url_years[0] if ev.url_years else None, "url", 2.0)]
+    return []
+
+
 _LEADING_FUNCTION = re.compile(r"^(?:In|With|And|But|Like|For|From|Of|On|At|As|While|Unlike|Both|See|Watch)\s+")
 
 
@@ -633,6 +661,13 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
     if ev.jsonld_name:
         out.append(Guess(ev.jsonld_name, ev.jsonld_year, "structured", 5.0))
     out.extend(_headline_guesses(headline) if headline else [])
+    for source, text, score in (("headline", headline, 2.5), ("allcaps", ev.text[:1500], 1.5)):
+        if text and _mixed_case(text):
+            for m in _ALLCAPS_RUN.finditer(text):
+                run = m.group().strip(" :,.-")
+                if len(run.split()) >= 2 and len(run) >= 6:
+                    out.append(Guess(run, None, source, score, m.start() if source == "allcaps" else None,
+                                     m.end() if source == "allcaps" else None))
     first = ev.text[: max(ev.first_paragraph_end, 600)]
     for m in _TEXT_YEAR_TITLE.finditer(ev.text):
         t = _LEADING_FUNCTION.sub("", m.group("t")).strip(" .,;:-–")
@@ -642,6 +677,10 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
             if zone is not None:
                 weight *= 0.2
             out.append(Guess(t, int(m.group("y")), "text_year", weight, m.start(), m.end()))
+    for m in _POSSESSIVE_TITLE.finditer(first):
+        t = m.group("t").strip()
+        if 1 <= len(t.split()) <= 8 and not ev.zone_at(m.start("t"), m.end("t")):
+            out.append(Guess(t, None, "possessive", 1.2, m.start("t"), m.end("t")))
     for m in _QUOTED_TEXT.finditer(first):
         t = m.group("t").strip()
         if 1 <= len(t.split()) <= 8 and _is_titlecase(t):
@@ -703,6 +742,7 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
         ev.people.append(p)
 
     name_cache: dict[str, bool] = {}
+    held: list[TitleSpan] = []
 
     def name_like(surface: str) -> bool:
         """A one-word title that is also a catalog person's first or last name."""
@@ -729,7 +769,17 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
         span.strength = _strength(span, ev, text)
         if span.strength > 0:
             ev.titles.append(span)
+        elif span.weak and span.titlecase and not _joined_to_capitals(text, s, e):
+            held.append(span)
     ev.headline_titles = _headline_titles(index, headline, name_like)
+    # an everyday-word title the page names clearly elsewhere also counts where it
+    # opens a sentence or stands without a cue ("Smile will not win prizes")
+    named = {sp.norm for sp in ev.headline_titles} | {sp.norm for sp in ev.titles if sp.strength >= 0.8}
+    for span in held:
+        if span.norm in named:
+            span.strength = 0.5
+            ev.titles.append(span)
+    ev.titles.sort(key=lambda sp: sp.start)
 
     for m in YEAR_RE.finditer(text):
         y = YearSpan(int(m.group(1)), m.start(1), m.end(1), sentence=ev.sentence_of(m.start(1)))
@@ -756,8 +806,44 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
     for m in PLATFORM_RE.finditer(text):
         name = next(PLATFORM_NAMES[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
         ev.platforms.setdefault(name, []).append((m.start(), m.end()))
-    ev.guesses = _guesses(ev)
+    ev.guesses = _guesses(ev) + _url_guesses(ev, index)
+    _bind_people(ev)
+    _drop_inner_spans(ev)
     return ev
+
+
+def _bind_people(ev: PageEvidence) -> None:
+    """"Steven Spielberg's West Side Story", "Halloween, directed by John Carpenter":
+    the person is bound to that mention of the title."""
+    text = ev.text
+    for span in ev.titles:
+        for p in ev.people:
+            gap = text[p.end:span.start] if p.end <= span.start else None
+            if gap is not None and len(gap) <= 3 and gap in ("'s ", "’s ", "' ", "’ "):
+                span.bound.append(p.name)
+            elif span.end <= p.start <= span.end + 30 and re.match(
+                    r"^\s*[,(]?\s*(?:\(?\s*(?:directed by|dir\.?|from director)\s*)$", text[span.end:p.start], re.I):
+                span.bound.append(p.name)
+
+
+def _drop_inner_spans(ev: PageEvidence) -> None:
+    """A catalog title inside a longer title the headline or structured data names
+    ("Mama" in "Earth Mama review") is part of that title, not a film of its own."""
+    longer = [g.surface for g in ev.guesses if g.source in ("headline", "structured") and len(g.surface) > 3]
+    if not longer:
+        return
+
+    def inside(text: str, start: int, end: int) -> bool:
+        for surface in longer:
+            pos = text.find(surface)
+            while pos >= 0:
+                if pos <= start and end <= pos + len(surface) and (end - start) < len(surface):
+                    return True
+                pos = text.find(surface, pos + 1)
+        return False
+
+    ev.headline_titles = [s for s in ev.headline_titles if not inside(ev.headline, s.start, s.end)]
+    ev.titles = [s for s in ev.titles if not inside(ev.text, s.start, s.end)]
 
 
 def _credit_parens(ev: PageEvidence, text: str, s: int, e: int) -> bool:

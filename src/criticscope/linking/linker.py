@@ -76,7 +76,7 @@ class Linker:
                 keep.append(cand)
         if fuzzy and not keep:
             for cand in self.index.candidates(surface, limit=MAX_CANDIDATES_PER_TITLE):
-                if match_quality(cand, norm) >= 0.9:
+                if match_quality(cand, norm) >= 0.94:
                     keep.append(cand)
         if len(self._cand_cache) > 5000:
             self._cand_cache.clear()
@@ -231,10 +231,11 @@ def _stat_of(match: Match, stats: dict[str, TitleStat], by_title: dict[str, list
 
 def _guessed_subject(st: TitleStat, ev: PageEvidence) -> bool:
     """A title read without the catalog that the page clearly reviews."""
-    strong = [g for g in st.guesses if g.source in ("structured", "headline") or g.score >= 1.5]
+    surface = _clean_surface(st)
+    strong = [g for g in st.guesses if g.source in ("structured", "headline") or g.score >= 1.5
+              or (ev.headline and surface and surface in ev.headline)]
     if not strong or st.salience < 2.5:
         return False
-    surface = _clean_surface(st)
     if not surface or "review" in surface.lower() or surface.lower() == surface:
         return False
     return not any(p.name.lower() == surface.lower() for p in ev.people)

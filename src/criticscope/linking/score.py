@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from criticscope.catalog.normalize import normalize_title, title_variants
+from criticscope.catalog.normalize import name_keys, normalize_title, title_variants
 
 from .cues import COUNTRY_CUES, STREAMERS
 from .distance import Distance
@@ -44,6 +44,7 @@ class TitleStat:
     derived: bool = False  # "remake of X", "the original X" without a year
     future: bool = False  # "the upcoming X"
     newer: bool = False  # "the new X", "X remake": not the first film with this title
+    bound: set[str] = field(default_factory=set)  # keys of people bound to it ("Spielberg's X")
     in_catalog: bool = True
 
     @property
@@ -91,6 +92,9 @@ def title_stats(ev: PageEvidence) -> dict[str, TitleStat]:
             st.future = True
         if span.away is None and span.newer:
             st.newer = True
+        if span.away is None:
+            for name in span.bound:
+                st.bound.update(name_keys(name))
     for g in ev.guesses:
         norm = normalize_title(g.surface)
         if not norm:
@@ -110,6 +114,8 @@ def title_stats(ev: PageEvidence) -> dict[str, TitleStat]:
         if st.url and ev.url_years and len(st.norm.split()) >= 1:
             st.years.update(ev.url_years)
         st.salience = _salience(st)
+        if st.guesses and not st.spans and not st.headline:
+            st.salience += _guess_occurrences(ev, st)
     # "the 1978 original": an away year in the same sentence as a title mention
     for y in ev.years:
         if y.away in _AWAY_PEOPLE:
@@ -158,6 +164,16 @@ def _salience(st: TitleStat) -> float:
         elif not st.spans:
             score += g.score * 0.6
     return score
+
+
+def _guess_occurrences(ev: PageEvidence, st: TitleStat) -> float:
+    """How often the text repeats a title the catalog does not know (capitalized as written)."""
+    surface = max(st.guesses, key=lambda g: g.score).surface
+    if len(surface) < 3:
+        return 0.0
+    count = ev.text.count(surface)
+    in_headline = 2.0 if ev.headline and surface in ev.headline else 0.0
+    return min(count, 5) * 0.6 + in_headline
 
 
 # --- people on the page ------------------------------------------------------------
@@ -278,7 +294,11 @@ def distance_for(cand: Any, st: TitleStat, ctx: ScoringContext, people: tuple[Pe
         d.add("year", ctx.unknown)
 
     directors, cast = people
-    if directors.found:
+    if st.bound:
+        # "Spielberg's West Side Story": the person bound to the title decides
+        credited = [*(cand.directors or ()), *(cand.cast or ())[:15]]
+        d.add("director", 0.0 if any(name_keys(n) & st.bound for n in credited) else 1.0)
+    elif directors.found:
         d.add("director", 0.0)
     elif ctx.director_cue or ctx.any_director_found:
         d.add("director", 1.0 if cand.directors else 0.5)
