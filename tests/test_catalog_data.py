@@ -107,7 +107,9 @@ def schema_problems(data: dict) -> list[str]:
         problems.append("language must be a non-empty string")
     if data.get("kind") not in KINDS:
         problems.append(f"kind must be one of {sorted(KINDS)}, got {data.get('kind')!r}")
-    if "original_title" in data and (not isinstance(data["original_title"], str) or not data["original_title"]):
+    if "original_title" in data and (
+        not isinstance(data["original_title"], str) or not data["original_title"]
+    ):
         problems.append("original_title must be a non-empty string")
     if "genres" in data and not is_str_list(data["genres"]):
         problems.append("genres must be a list of strings")
@@ -130,7 +132,9 @@ def test_every_line_parses(catalog: Catalog) -> None:
 
 
 def test_required_fields_present_and_typed(catalog: Catalog) -> None:
-    bad = [f"{e.where} {e.data.get('title')!r}: {p}" for e in catalog.entries for p in schema_problems(e.data)]
+    bad = [
+        f"{e.where} {e.data.get('title')!r}: {p}" for e in catalog.entries for p in schema_problems(e.data)
+    ]
     assert not bad, "\n".join(bad[:30])
 
 
@@ -184,7 +188,9 @@ def test_catalog_size_and_coverage(catalog: Catalog) -> None:
         f"{len(big_countries)} countries with >= {BIG_COUNTRY_SIZE} films"
     )
     assert len(films) >= MIN_TOTAL, f"need >= {MIN_TOTAL} films. {summary}"
-    assert recent >= MIN_RECENT_SHARE * len(films), f"need >= {MIN_RECENT_SHARE:.0%} from 2015-2026. {summary}"
+    assert recent >= MIN_RECENT_SHARE * len(films), (
+        f"need >= {MIN_RECENT_SHARE:.0%} from 2015-2026. {summary}"
+    )
     assert shared_titles >= MIN_SHARED_TITLES, f"need >= {MIN_SHARED_TITLES} shared titles. {summary}"
     assert len(big_countries) >= MIN_BIG_COUNTRIES, f"need >= {MIN_BIG_COUNTRIES} big countries. {summary}"
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from criticscope.catalog import name_keys, name_tokens, normalize_name, normalize_title, title_tokens, title_variants
+from criticscope.catalog import (
+    name_keys,
+    name_tokens,
+    normalize_name,
+    normalize_title,
+    title_tokens,
+    title_variants,
+)
 from criticscope.catalog.normalize import leading_article, variant_forms
 
 # --- titles: pairs that must normalize to the same key -------------------------------
@@ -142,7 +149,7 @@ def test_title_tokens_keep_offsets() -> None:
     text = "I loved The Godfather Part II & L'Avventura"
     toks = title_tokens(text)
     assert [t for _, _, t in toks] == ["i", "loved", "the", "godfather", "part", "2", "and", "l", "avventura"]
-    for start, end, tok in toks:
+    for start, end, _ in toks:
         assert text[start:end]  # spans point into the text
     assert text[toks[5][0]:toks[5][1]] == "II"
     # joined tokens of a title equal its key (what find_titles relies on)

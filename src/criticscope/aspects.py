@@ -353,19 +353,15 @@ REVIEW_PHRASES: tuple[tuple[str, float], ...] = (
 )
 
 
-def _phrase_patterns() -> list[tuple[re.Pattern[str], float, tuple[str, ...] | None]]:
-    out = []
-    for pat, valence in REVIEW_PHRASES:
-        prefixes = literal_prefixes(pat)
-        out.append((re.compile(rf"\b{pat}\b", re.I), valence, tuple(prefixes) if prefixes else None))
-    return out
+_TOKENS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 class PolarityLexicon:
     """VADER with the review vocabulary and phrases above; ``score(text)`` is in [-1, 1].
 
-    Scores are cached per text, so stages sharing one instance (see :func:`shared_lexicon`)
-    score each sentence once."""
+    A text none of whose words is in the lexicon scores 0 without calling VADER (its
+    compound score would be 0), and scores are cached per text, so stages sharing one
+    instance (see :func:`shared_lexicon`) score each sentence once."""
 
     cache_size = 8192
 
@@ -376,19 +372,25 @@ class PolarityLexicon:
         self._vader.lexicon.update(REVIEW_LEXICON)
         if extra:
             self._vader.lexicon.update(extra)
-        self._phrases = _phrase_patterns()
+        self._words = frozenset(w for w, v in self._vader.lexicon.items() if v)
+        self._phrases = [GatedRegex(rf"\b(?:{pat})\b") for pat, _v in REVIEW_PHRASES]
+        self._valences = [v for _p, v in REVIEW_PHRASES]
+        self._phrase_gates = GateIndex(self._phrases)
         self._cache: dict[str, float] = {}
 
     def score(self, text: str) -> float:
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        compound = float(self._vader.polarity_scores(text)["compound"])
         lowered = text.lower()
+        tokens = set(_TOKENS.findall(lowered))
+        compound = 0.0
+        if not self._words.isdisjoint(tokens) or not self._words.isdisjoint(t.strip("'’-") for t in tokens):
+            compound = float(self._vader.polarity_scores(text)["compound"])
         phrases = 0.0
-        for pattern, valence, prefixes in self._phrases:
-            if (prefixes is None or any(p in lowered for p in prefixes)) and pattern.search(text):
-                phrases += valence * len(pattern.findall(text))
+        for idx in self._phrase_gates.open(lowered, GatedRegex.heads(lowered)):
+            hits = self._phrases[idx].finditer(text, gate_open=True)
+            phrases += self._valences[idx] * len(hits)
         value = max(-1.0, min(1.0, compound + phrases / 4.0)) if phrases else compound
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
@@ -576,8 +578,13 @@ def direction_mentions(sentence: str, people: PeopleIndex | None = None) -> list
 # Detection
 
 
-_LEADING_GROUP = re.compile(r"\(\?:([^()]*)\)(\??)")
 _LITERAL = re.compile(r"[a-z0-9'’ -]+", re.I)
+_QUANTIFIER = re.compile(r"[?*+]|\{\d*(?:,\d*)?\}")
+# Too frequent to be worth a gate: "(?:the|its) score" is gated on "score" instead.
+_COMMON = frozenset(
+    "a an the his her their its is are was were be been he she it they this that who when after in of on at to "
+    "over under with well film movie all as by for from has have not no".split()
+)
 
 
 def _literal_run(fragment: str) -> str | None:
@@ -591,41 +598,82 @@ def _literal_run(fragment: str) -> str | None:
     return run.lower() if len(run.strip()) >= 2 else None
 
 
-def _trailing_run(fragment: str) -> str | None:
-    m = re.search(r"([a-z0-9'’ -]+)(\??)$", fragment, re.I)
-    if not m or fragment[:m.start()].endswith("\\"):
-        return None
-    run = m.group(1)[:-1] if m.group(2) else m.group(1)
-    if m.start() > 0 and not run.startswith(" "):  # starts mid-word: keep whole words only
-        run = run.split(" ", 1)[1] if " " in run else ""
-    run = run.strip().lower()
-    return run if len(run) >= 4 else None
+def _group_end(fragment: str, start: int) -> int:
+    depth, i = 0, start
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(fragment) - 1
+
+
+def _mandatory_items(fragment: str) -> list[tuple[list[str], bool]]:
+    """Literal alternatives that every match of ``fragment`` contains, with whether they start a word."""
+    items: list[tuple[list[str], bool]] = []
+    i, word_start = 0, True
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "(":
+            j = _group_end(fragment, i)
+            body = fragment[i + 1:j]
+            q = _QUANTIFIER.match(fragment, j + 1)
+            optional = bool(q) and (q.group() in ("?", "*") or q.group().startswith(("{0", "{,")))
+            i = q.end() if q else j + 1
+            alts = body[2:].split("|") if body.startswith("?:") and "(" not in body[2:] else None
+            runs = [_literal_run(a) for a in alts] if alts else None
+            if runs and all(runs) and not optional:
+                items.append(([r.strip() for r in runs if r], word_start))
+            word_start = bool(alts) and all(a.endswith(" ") for a in alts)
+            continue
+        if ch in "\\[.^$":
+            j = fragment.index("]", i) + 1 if ch == "[" else i + (2 if ch == "\\" else 1)
+            word_start = fragment[i:j] in ("\\b", "\\s")
+            q = _QUANTIFIER.match(fragment, j)
+            i = q.end() if q else j
+            continue
+        m = _LITERAL.match(fragment, i)
+        if not m:
+            i += 1
+            word_start = False
+            continue
+        run, end = m.group(), m.end()
+        q = _QUANTIFIER.match(fragment, end)
+        if q:
+            run = run[:-1]  # the quantifier applies to the last character only
+            end = q.end()
+        if len(run.strip()) >= 2:
+            lead = len(run) - len(run.lstrip())
+            items.append(([run.strip().lower()], word_start or lead > 0))
+        word_start = run.endswith(" ")
+        i = end
+    return items
 
 
 def literal_prefixes(fragment: str) -> list[str] | None:
-    """Lower-case strings one of which occurs in any text ``fragment`` matches (None: no such guarantee)."""
-    trailing = _trailing_run(fragment)
-    m = _LEADING_GROUP.match(fragment)
-    if not m:
-        run = _literal_run(fragment)
-        if run is None or (len(run) < 4 and trailing):
-            return [trailing] if trailing else None
-        return [run]
-    rest = fragment[m.end():]
-    out = []
-    for alt in m.group(1).split("|"):
-        run = _literal_run(alt) if alt else _literal_run(rest)
-        if run is None:
-            return [trailing] if trailing else None
-        out.append(run)
-    if m.group(2):  # the leading group is optional: the rest must be there
-        run = _literal_run(rest)
-        if run is None:
-            return [trailing] if trailing else None
-        out.append(run)
-    if trailing and min(len(o) for o in out) < 4:
-        return [trailing]
-    return out
+    """Lower-case strings one of which occurs in any text ``fragment`` matches (None: no such guarantee).
+
+    The strings are the most selective mandatory literal (or group of literal alternatives) of
+    the fragment; ``_mandatory_items`` says which of them begin a word."""
+    best = _best_item(fragment)
+    return list(best[0]) if best else None
+
+
+def _best_item(fragment: str) -> tuple[list[str], bool] | None:
+    def quality(item: tuple[list[str], bool]) -> tuple[int, int, int]:
+        cands, at_start = item
+        common = any(c in _COMMON for c in cands)
+        return (not common, min(len(c) for c in cands), at_start)
+
+    items = _mandatory_items(fragment)
+    return max(items, key=quality) if items else None
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -670,7 +718,7 @@ def _closes_at_end(group: str) -> bool:
     return True
 
 
-_WORD_HEADS = re.compile(r"\b\w\w?")  # the first one or two word characters of each word
+_WORD_HEADS = re.compile(r"\b\w\w?\w?")  # the first three word characters of each word
 
 
 class GatedRegex:
@@ -682,40 +730,49 @@ class GatedRegex:
     start of the lower-cased text, the others always run (they are few).
     """
 
-    def __init__(self, pattern: str, flags: int = re.I, wrap: str = r"\b(?:{})\b"):
+    def __init__(self, pattern: str, flags: int = re.I):
+        wrapped = pattern.startswith(r"\b(?:") and pattern.endswith(r")\b") and _closes_at_end(pattern[2:-2])
+        wrap = r"\b(?:{})\b" if wrapped else "(?:{})"
         gated: list[str] = []
         ungated: list[str] = []
-        prefixes: set[str] = set()
+        self._by_head: dict[str, list[str]] = {}
+        anywhere: set[str] = set()
         for branch in split_alternatives(pattern):
-            found = literal_prefixes(branch)
-            if found:
-                gated.append(branch)
-                prefixes.update(found)
-            else:
+            best = _best_item(branch)
+            if best is None:
                 ungated.append(branch)
+                continue
+            gated.append(branch)
+            for literal in best[0]:
+                head = _WORD_HEADS.match(literal)
+                if best[1] and head:
+                    self._by_head.setdefault(head.group(), []).append(literal)
+                else:
+                    anywhere.add(literal)
         self.gated = re.compile(wrap.format("|".join(gated)), flags) if gated else None
         self.ungated = re.compile(wrap.format("|".join(ungated)), flags) if ungated else None
-        self._by_head: dict[str, list[str]] = {}
-        for prefix in prefixes:
-            head = _WORD_HEADS.match(prefix)
-            self._by_head.setdefault(head.group() if head else prefix[:2], []).append(prefix)
+        self._head_keys = frozenset(self._by_head)
+        self._anywhere = tuple(sorted(anywhere))
 
     @staticmethod
     def heads(lowered: str) -> set[str]:
         return set(_WORD_HEADS.findall(lowered))
 
     def gate(self, lowered: str, heads: set[str] | None = None) -> bool:
-        for head in heads if heads is not None else self.heads(lowered):
-            for prefix in self._by_head.get(head, ()):
-                if prefix in lowered:
-                    return True
-        return False
+        common = self._head_keys.intersection(heads if heads is not None else self.heads(lowered))
+        if any(prefix in lowered for head in common for prefix in self._by_head[head]):
+            return True
+        return any(literal in lowered for literal in self._anywhere)
 
-    def finditer(self, text: str, lowered: str | None = None, heads: set[str] | None = None) -> list[re.Match]:
+    def finditer(self, text: str, lowered: str | None = None, heads: set[str] | None = None,
+                 gate_open: bool | None = None) -> list[re.Match]:
+        """Matches of both parts; ``gate_open`` skips the gate check when a :class:`GateIndex` did it."""
         found: list[re.Match] = []
         if self.ungated is not None:
             found.extend(self.ungated.finditer(text))
-        if self.gated is not None and self.gate(lowered if lowered is not None else text.lower(), heads):
+        if gate_open is None and self.gated is not None:
+            gate_open = self.gate(lowered if lowered is not None else text.lower(), heads)
+        if gate_open and self.gated is not None:
             found.extend(self.gated.finditer(text))
         found.sort(key=lambda m: m.start())
         return found
@@ -730,16 +787,42 @@ class GatedRegex:
         return min(hits, key=lambda m: m.start()) if hits else None
 
 
+class GateIndex:
+    """The gates of many :class:`GatedRegex` in one index, checked in a single pass per text."""
+
+    def __init__(self, regexes: Sequence[GatedRegex]):
+        self._by_head: dict[str, list[tuple[str, int]]] = {}
+        self._anywhere: list[tuple[str, int]] = []
+        for idx, rx in enumerate(regexes):
+            for head, literals in rx._by_head.items():
+                self._by_head.setdefault(head, []).extend((lit, idx) for lit in literals)
+            self._anywhere.extend((lit, idx) for lit in rx._anywhere)
+        self._keys = frozenset(self._by_head)
+
+    def open(self, lowered: str, heads: set[str]) -> set[int]:
+        """Indices of the regexes whose gate passes on ``lowered``."""
+        out: set[int] = set()
+        for head in self._keys.intersection(heads):
+            for literal, idx in self._by_head[head]:
+                if idx not in out and literal in lowered:
+                    out.add(idx)
+        for literal, idx in self._anywhere:
+            if idx not in out and literal in lowered:
+                out.add(idx)
+        return out
+
+
 def _compile(aspects: Sequence[Aspect]) -> list[tuple[str, float, GatedRegex]]:
     out = []
     for a in aspects:
         for frags, weight in ((a.strong, 1.0), (a.weak, 0.5)):
             if frags:
-                out.append((a.name, weight, GatedRegex("|".join(frags))))
+                out.append((a.name, weight, GatedRegex(rf"\b(?:{'|'.join(frags)})\b")))
     return out
 
 
 _CUE_PATTERNS = _compile(TAXONOMY)
+_CUE_GATES = GateIndex([rx for _a, _w, rx in _CUE_PATTERNS])
 # Case-sensitive fragments (acronyms, possessive names) must not fire on ordinary words.
 _CASE_SENSITIVE = {"CG", "ILM", "ADR", "LOL"}
 _NARRATIVE = re.compile(
@@ -782,9 +865,11 @@ class Cue:
 def find_cues(sentence: str) -> list[Cue]:
     cues = []
     lowered = sentence.lower()
-    heads = GatedRegex.heads(lowered)
-    for aspect, weight, pattern in _CUE_PATTERNS:
-        for m in pattern.finditer(sentence, lowered, heads):
+    opened = _CUE_GATES.open(lowered, GatedRegex.heads(lowered))
+    for idx, (aspect, weight, pattern) in enumerate(_CUE_PATTERNS):
+        if idx not in opened and pattern.ungated is None:
+            continue
+        for m in pattern.finditer(sentence, gate_open=idx in opened):
             text = m.group()
             if text.upper() in _CASE_SENSITIVE and text != text.upper():
                 continue

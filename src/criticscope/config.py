@@ -48,7 +48,12 @@ class LinkingSettings(BaseModel):
     medium_threshold: float = 0.60
     low_threshold: float = 0.40
     gap_threshold: float = 0.15
+    sharpness: float = 0.06
+    unknown_penalty: float = 0.3
+    mention_threshold: float = 0.68
     provisional_min_evidence: int = 2
+    create_provisional: bool = True
+    max_rec: dict[str, str] = Field(default_factory=dict)
     weights: dict[str, float] = Field(default_factory=dict)
 
 

@@ -212,7 +212,8 @@ class FilmTitle(Base):
         Index("ux_film_titles_film_norm", "film_id", "norm_title", unique=True),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    film_id: Mapped[int] = mapped_column(Integer, ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    # indexed through ux_film_titles_film_norm, whose first column it is
+    film_id: Mapped[int] = mapped_column(Integer, ForeignKey("films.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(Text)
     norm_title: Mapped[str] = mapped_column(Text, index=True)
     region: Mapped[str | None] = mapped_column(String(8))

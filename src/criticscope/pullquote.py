@@ -134,14 +134,20 @@ class PullQuoteSelector:
 
     def candidates(self, sentences: Sequence[dict[str, Any]], spoilers: dict[str, Any] | None) -> list[Candidate]:
         blocked = [(s["start"], s["end"]) for s in (spoilers or {}).get("sentences", [])]
+        known = {int(i): float(v) for i, v in (spoilers or {}).get("scores", [])} if spoilers and "scores" in spoilers \
+            else None
         out = []
         for index, sent in enumerate(sentences):
             text = sent["text"]
             if sent.get("heading") or " | " in text or any(sent["start"] < e and b < sent["end"] for b, e in blocked):
                 continue
-            cues, damp = sentence_cues(text)
-            if cues and cue_score(cues, damp) >= self.spoiler_max:
-                continue
+            if known is not None:
+                if known.get(index, 0.0) >= self.spoiler_max:
+                    continue
+            else:
+                cues, damp = sentence_cues(text)
+                if cues and cue_score(cues, damp) >= self.spoiler_max:
+                    continue
             for s, e in _clauses(text, self.max_words):
                 clause = text[s:e]
                 if not self.min_words <= _words(clause) <= self.max_words:

@@ -44,8 +44,7 @@ WORD_NUMBERS: dict[str, float] = {
 }
 _MAX_REJECTED = 40
 
-# Precedence weights (higher wins); the structured rating outranks everything.
-_P_STRUCTURED = 1000
+# Precedence weights among text ratings (higher wins); a structured rating outranks them all.
 _P_LABEL_STRONG = 60
 _P_LABEL = 50
 _P_OWN_LINE = 40
@@ -99,7 +98,7 @@ _THUMBS = re.compile(
 )
 _PERCENT = re.compile(r"(?<![\w.$£€/])(?P<num>\d{1,3}(?:\.\d)?)[ \t]?%")
 _GRADE = (
-    r"(?P<letter>[A-DF])(?P<sign>\+|[" + _DASH_CLS + r"](?=[\s.,;:!?)\]]|$)|(?i:[ \t-]?(?:plus|minus)\b))?"
+    r"(?P<letter>[A-DF])(?P<sign>\+|[" + _DASH_CLS + r"](?=[\s.,;:!?)\]*_]|$)|(?i:[ \t-]?(?:plus|minus)\b))?"
     r"(?![\w+" + _DASH_CLS + r"'’&/])"
 )
 _LABEL_WORDS = (
@@ -169,19 +168,20 @@ _FROM_ME = re.compile(
     r"|this[ \t]+(?:critic|reviewer|viewer|corner))"
     r"|for[ \t]+me|in[ \t]+my[ \t]+book|overall|all[ \t]+told|on[ \t]+my[ \t]+scale)\b"
 )
-_TITLE_WORDS = r"(?-i:[A-Z][\w'’:&.-]*(?:[ \t]+(?:[A-Z0-9][\w'’:&.-]*|of|the|and|a|in|on|to|for)){0,6})"
+_TITLE_WORDS = r"(?-i:[A-Z][\w'’:&.-]*(?:,?[ \t]+(?:[A-Z0-9][\w'’:&.-]*|of|the|and|a|in|on|to|for)){0,6})"
 _GIVE_CUE = re.compile(
     r"(?i)\b(?P<subj>i|we)(?:['’]d|['’]ll|['’]m|[ \t]+would|[ \t]+will|[ \t]+am|[ \t]+can|[ \t]+could"
     r"|[ \t]+must|[ \t]+shall|[ \t]+have[ \t]+to|[ \t]+gotta)?"
     r"(?:[ \t]+(?:only|happily|gladly|reluctantly|generously|comfortably|confidently|easily|still|probably"
     r"|definitely|certainly|honestly|have[ \t]+to|be|going[ \t]+to|gonna|say|think|feel))*"
-    r"[ \t]+(?P<verb>give|giving|rate|rating|award|awarding|score|scoring|grade|grading|put|putting|peg"
-    r"|pegging|place|placing)"
+    r"[ \t]+(?P<verb>give|giving|rate|rated|rating|award|awarding|score|scoring|grade|grading|put|putting"
+    r"|peg|pegging|place|placing)"
     r"(?:[ \t]+(?P<obj>it|this|this[ \t]+one|this[ \t]+film|this[ \t]+movie|the[ \t]+film|the[ \t]+movie|"
     rf"{_TITLE_WORDS}))?"
-    r"(?:[ \t]+(?:at|a|an|around|about|roughly|maybe|somewhere[ \t]+around|just|only|solid|strong|generous"
-    r"|firm|respectable|healthy|modest|measly|mere|perfect|full|well-earned|hard-earned|very|high|low"
-    r"|whopping|clean|easy|comfortable))*[ \t]*$"
+    r"(?:[ \t]+(?:at|around|about|roughly|maybe|somewhere[ \t]+around|just|only))*"
+    r"(?:[ \t]+an?(?:[ \t]+(?-i:[a-z][\w-]*),?){0,3})?"  # "a solid", "an honest", "a reluctant and weak"
+    r"(?:[ \t]+(?:solid|strong|generous|firm|respectable|healthy|modest|measly|mere|perfect|full|well-earned"
+    r"|hard-earned|very|high|low|whopping|clean|easy|comfortable))*[ \t]*$"
 )
 _CUE_VERBS = (
     r"(?:[ \t]+is|[ \t]+was|[ \t]+gets|[ \t]+earns|[ \t]+deserves|[ \t]+merits|[ \t]+warrants"
@@ -198,6 +198,16 @@ _IS_CUE = re.compile(
     r"|definitely|very|high|low|well-earned|hard-earned|[\w-]+,|[\w-]+))?"
     r"(?:[ \t]+(?:an?|solid|strong|generous|firm|respectable|healthy|modest|measly|mere|perfect|easy"
     r"|comfortable|clean|very|high|low|well-earned|hard-earned|[\w-]+,?))?[ \t]*$"
+)
+_ASPECT_SUBJECT = re.compile(  # "the soundtrack gets 5 stars", "her performance is a 10/10"
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<noun>[a-z][\w-]*)"
+    r"(?:[ \t]+alone)?[ \t]+(?:gets|earns|deserves|merits|warrants|is|was|rates|scores)(?:[ \t]+an?)?"
+    r"(?:[ \t]+[a-z][\w-]*)?[ \t]*$"
+)
+_FILM_NOUNS = frozenset(
+    "film movie picture flick feature sequel prequel remake reboot documentary doc thing result experience "
+    "adaptation whole one entry instalment installment chapter finale effort outing product package ride watch "
+    "verdict score rating grade total".split()
 )
 _NEGATION = re.compile(
     r"(?i)\b(?:not|no|never|hardly|isn['’]t|wasn['’]t|aren['’]t|won['’]t|can['’]t|cannot|couldn['’]t"
@@ -218,7 +228,7 @@ _SUFFIX_OK = re.compile(
     r"|one|entry|thriller|drama|comedy|horror)\b[ \t]*)?(?:(?:from|for)[ \t]+(?:me|us|both[ \t]+of[ \t]+us|the[ \t]+(?:two|three)[ \t]+of[ \t]+us)\b"
     r"|in[ \t]+my[ \t]+book\b"
     r"|overall\b|all[ \t]+told\b|on[ \t]+my[ \t]+scale\b|at[ \t]+best\b|at[ \t]+most\b|at[ \t]+least\b"
-    r"|tops\b|max\b)?[ \t]*(?:[.!?…;,)\]\"”’'—–-]|$|(?:and|but|though|although|because|so|if|with)\b)"
+    r"|tops\b|max\b)?[ \t]*(?:[.!?…;:,()\[\]\"”’'—–-]|$|(?:and|but|though|although|because|so|if|with)\b)"
 )
 _AGGREGATOR = re.compile(  # applied to the lower-cased sentence
     r"rotten[ \t]+tomatoes|tomatometer|metacritic|metascore|\bimdb|letterboxd|cinemascore|popcornmeter"
@@ -299,8 +309,9 @@ _SCALE_STATEMENTS = (
     re.compile(r"(?i)\((?:ratings?|stars?)?[ \t]*out[ \t]+of[ \t]+(?P<n>four|five|ten|4|5|10)(?:[ \t]+stars)?\)"),
 )
 
-_CONTRAST_AFTER = re.compile(
-    r"(?i)\b(?:but|while|whereas|yet|and|though|although)\b.{0,60}?\b(?:this|this[ \t]+one|it|here|the[ \t]+new)\b"
+_CONTRAST_AFTER = re.compile(  # "..., but this one has none of that film's ferocity"
+    r"(?i)\b(?:but|while|whereas|yet|though|although)\b.{0,60}?\b(?:this|here|the[ \t]+new)\b"
+    r"|\band[ \t]+(?:this|the[ \t]+new)[ \t]+(?!is\b|was\b|time\b)[a-z]\w*"
 )
 _SINGLE_LETTER_LINES = re.compile(rf"(?m)^[ \t]*[A-Z][+{_DASH_CLS}]?[ \t]*$")
 _LETTER_NOUN_AFTER = re.compile(
@@ -312,6 +323,9 @@ _LEGEND = re.compile(  # "**** excellent, *** good" / "★★★★★ = masterp
     r"|masterpiece|must[ -]see|essential|superb|perfect|classic)\b"
 )
 _RUN = re.compile(r"(?<![^\s(\[])(?:\*{1,5}|[★☆]{1,5})(?![\w*★☆])")
+_SPACES = re.compile(r"\s+")
+_SEGMENT = re.compile(r"[|•·]")  # separators between segments of one page line
+_STRUCTURED_GRADE = re.compile(r"\s*" + _GRADE + r"\s*")
 _BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+|\n")
 _CLAUSE = re.compile(rf"[,;:(]|\s[{_DASH_CLS}]\s|\bbut\b|\bwhile\b|\bthough\b|\balthough\b")
 
@@ -407,11 +421,11 @@ class _Cand:
 
 
 def _word_value(word: str) -> float:
-    return WORD_NUMBERS[re.sub(r"\s+", " ", word.lower()).replace("a ", "").replace("one hundred", "hundred")]
+    return WORD_NUMBERS[_SPACES.sub(" ", word.lower()).replace("a ", "").replace("one hundred", "hundred")]
 
 
 def _scale_value(raw: str) -> float:
-    raw = re.sub(r"\s+", " ", raw.strip().lower())
+    raw = _SPACES.sub(" ", raw.strip().lower())
     if raw[0].isdigit():
         return float(raw)
     return _word_value(raw.split(" ")[-1])
@@ -444,49 +458,6 @@ def _grade_key(letter: str, sign: str | None) -> str:
     return letter
 
 
-def _legends(text: str, spots: _Hotspots) -> list[tuple[int, int, int]]:
-    """Lines explaining the star scale ("***** The Works **** Just Misses ..."): (start, end, top)."""
-    lines: dict[int, int] = {}
-    for p in spots.get("aster", "glyph"):
-        ls = text.rfind("\n", 0, p) + 1
-        lines[ls] = lines.get(ls, 0) + 1
-    found = []
-    for ls, hits in lines.items():
-        if hits < 3:
-            continue
-        le = text.find("\n", ls)
-        le = len(text) if le < 0 else le
-        lengths = {len(m.group()) for m in _RUN.finditer(text, ls, le)}
-        if len(lengths) >= 3 and max(lengths) in STAR_SCALES:
-            found.append((ls, le, max(lengths)))
-    return found
-
-
-def _page_scale(text: str, spots: _Hotspots, legends: list[tuple[int, int, int]]) -> int | None:
-    if legends:
-        return legends[0][2]
-    for m in _scan(_LEGEND, text, spots.get("aster", "glyph"), 2):
-        return len(m.group("run"))
-    positions = spots.get("outof", "scale", "star")
-    if not positions:
-        return None
-    for pattern in _SCALE_STATEMENTS:
-        for m in _scan(pattern, text, positions, 110, 60):
-            n = int(_scale_value(m.group("n")))
-            if n in FRACTION_SCALES:
-                return n
-    return None
-
-
-def _comments_start(text: str, spots: _Hotspots) -> int:
-    """Offset where a reader-comment section starts in raw page text (``len(text)`` if none)."""
-    for m in _scan(_PAGE_MARKER, text, spots.get("comment"), 40, 240):
-        # a bare "Comments" line high on the page is more likely navigation than the comment section
-        if m.group("counted") or m.start() > len(text) * 0.3:
-            return m.start()
-    return len(text)
-
-
 # ---------------------------------------------------------------------------
 # Hot spots: a few byte-level scans find where ratings could be, so the detailed
 # patterns only ever run on small windows of a long page.
@@ -503,7 +474,7 @@ _COMMENT_LINE_BYTES = re.compile(
     rb"|(?:reader[ \t]+)?comments?\b|join[ \t]+the|what[ \t]+do[ \t]+you[ \t]+think)"
 )
 _GLYPH_BYTES = re.compile(rb"\xe2(?:\x98[\x85\x86]|\x9c[\xa9\xaa\xad\xae\xaf]|\xad\x90|\xaf[\xa8\xaa\xab])")
-_CUE_LETTER_BYTES = re.compile(rb" an? [A-DF]")
+_CUE_LETTER_BYTES = re.compile(rb" an? (?:[a-z-]+ )?[A-DF]")
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 80
 _WINDOW_GUARD = 30  # matches ending this close to a cut window end are re-checked by a wider window
@@ -591,6 +562,54 @@ def _scan(pattern: re.Pattern[str], text: str, positions: list[int], before: int
 
 
 # ---------------------------------------------------------------------------
+# Page-level facts
+# ---------------------------------------------------------------------------
+
+
+def _legends(text: str, spots: _Hotspots) -> list[tuple[int, int, int]]:
+    """Lines explaining the star scale ("***** The Works **** Just Misses ..."): (start, end, top)."""
+    lines: dict[int, int] = {}
+    for p in spots.get("aster", "glyph"):
+        ls = text.rfind("\n", 0, p) + 1
+        lines[ls] = lines.get(ls, 0) + 1
+    found = []
+    for ls, hits in lines.items():
+        if hits < 3:
+            continue
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        lengths = {len(m.group()) for m in _RUN.finditer(text, ls, le)}
+        if len(lengths) >= 3 and max(lengths) in STAR_SCALES:
+            found.append((ls, le, max(lengths)))
+    return found
+
+
+def _page_scale(text: str, spots: _Hotspots, legends: list[tuple[int, int, int]]) -> int | None:
+    if legends:
+        return legends[0][2]
+    for m in _scan(_LEGEND, text, spots.get("aster", "glyph"), 2):
+        return len(m.group("run"))
+    positions = spots.get("outof", "scale", "star")
+    if not positions:
+        return None
+    for pattern in _SCALE_STATEMENTS:
+        for m in _scan(pattern, text, positions, 110, 60):
+            n = int(_scale_value(m.group("n")))
+            if n in FRACTION_SCALES:
+                return n
+    return None
+
+
+def _comments_start(text: str, spots: _Hotspots) -> int:
+    """Offset where a reader-comment section starts in raw page text (``len(text)`` if none)."""
+    for m in _scan(_PAGE_MARKER, text, spots.get("comment"), 40, 240):
+        # a bare "Comments" line high on the page is more likely navigation than the comment section
+        if m.group("counted") or m.start() > len(text) * 0.3:
+            return m.start()
+    return len(text)
+
+
+# ---------------------------------------------------------------------------
 # Candidate generation
 # ---------------------------------------------------------------------------
 
@@ -603,10 +622,20 @@ def _stars_scale(value: float, page_scale: int | None, default: int) -> tuple[fl
 
 
 def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_scale: int) -> list[_Cand]:
+    """Every rating-shaped expression on the page, with its value and scale where it has them."""
+    return [
+        *_scaled_candidates(text, spots),
+        *_star_candidates(text, spots, page_scale, default_scale),
+        *_other_candidates(text, spots, page_scale),
+        *_letter_candidates(text, spots),
+    ]
+
+
+def _scaled_candidates(text: str, spots: _Hotspots) -> list[_Cand]:
+    """Expressions that carry their own scale: "3 out of 5 (stars)", "7/10"."""
     out: list[_Cand] = []
-    star_hits = spots.get("star")
     # "3 of 5 stars" is the only out-of form found from a "star" alone
-    of_stars = [p for p in star_hits if " of" in text[max(0, p - 16):p].lower()]
+    of_stars = [p for p in spots.get("star") if " of" in text[max(0, p - 16):p].lower()]
 
     for m in _scan(_OUT_OF, text, spots.get("outof") + of_stars):
         value, in_words = _val(m)
@@ -632,7 +661,13 @@ def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_sca
         elif value > scale:
             c.problem = "value above scale"
         out.append(c)
+    return out
 
+
+def _star_candidates(text: str, spots: _Hotspots, page_scale: int | None, default_scale: int) -> list[_Cand]:
+    """Stars counted in digits, words, glyphs or asterisks; the scale comes from the page."""
+    out: list[_Cand] = []
+    star_hits = spots.get("star")
     for m in _scan(_STARS, text, star_hits):
         value, in_words = _val(m)
         c = _Cand(m.start(), m.end(), "words" if in_words else "stars", _num(value))
@@ -674,6 +709,19 @@ def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_sca
         c.scale = _num(scale) if scale else None
         out.append(c)
 
+    for m in _scan(_STARS_AFTER_LABEL, text, star_hits):
+        value, in_words = _val(m)
+        start = m.start("word") if in_words else m.start("num") if m.group("num") else m.start("halfonly")
+        c = _Cand(start, m.end(), "words" if in_words else "stars", _num(value))
+        scale, c.problem = _stars_scale(value, page_scale, default_scale)
+        c.scale = _num(scale) if scale else None
+        out.append(c)
+    return out
+
+
+def _other_candidates(text: str, spots: _Hotspots, page_scale: int | None) -> list[_Cand]:
+    """Thumbs, percentages and bare numbers on a stated scale."""
+    out: list[_Cand] = []
     for m in _scan(_THUMBS, text, spots.get("thumb")):
         count = (m.group("count") or "").lower()
         up = m.group("dir").lower()
@@ -694,14 +742,6 @@ def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_sca
             c.problem = "value above 100%"
         out.append(c)
 
-    for m in _scan(_STARS_AFTER_LABEL, text, star_hits):
-        value, in_words = _val(m)
-        start = m.start("word") if in_words else m.start("num") if m.group("num") else m.start("halfonly")
-        c = _Cand(start, m.end(), "words" if in_words else "stars", _num(value))
-        scale, c.problem = _stars_scale(value, page_scale, default_scale)
-        c.scale = _num(scale) if scale else None
-        out.append(c)
-
     # "Rating: 7" / "I give it a 7" only mean something when the page states its scale
     for m in (_NUMBER_AFTER_CUE.finditer(text) if page_scale else ()):
         value = float(m.group("num"))
@@ -709,7 +749,11 @@ def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_sca
         if page_scale is not None and value > page_scale:
             c.problem = "value above the page's stated scale"
         out.append(c)
+    return out
 
+
+def _letter_candidates(text: str, spots: _Hotspots) -> list[_Cand]:
+    """Letter grades after a label, after "give it a", or alone on a line."""
     letters = [
         *_scan(_LABEL_LETTER, text, spots.get("label")),
         *_scan(_CUE_LETTER, text, spots.get("cue_letter"), _WINDOW_AFTER, 40),
@@ -718,11 +762,11 @@ def _candidates(text: str, spots: _Hotspots, page_scale: int | None, default_sca
     first = _FIRST_LINE_LETTER.match(text)
     if first:
         letters.append(first)
+    out: list[_Cand] = []
     for m in letters:
         key = _grade_key(m.group("letter"), m.group("sign"))
         end = m.end("sign") if m.group("sign") else m.end("letter")
         out.append(_Cand(m.start("letter"), end, "letter", key, None, explicit_scale=True))
-
     return out
 
 
@@ -843,6 +887,8 @@ class _Signals:
     standalone: bool = False  # a sentence of its own ("Three stars.")
     other_title: str | None = None  # "I'd give Oldboy 5/5, but this...": a named film that is not this one
     named: bool = False  # the rating names a film the page does not otherwise name
+    aspect: str | None = None  # "the soundtrack gets 5 stars": a rating of one aspect
+    leads: bool = False  # opens its sentence: "4/10 - and I'm being generous."
     negated: bool = False
 
 
@@ -856,28 +902,31 @@ def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
     clause_tail = ctx.clause_prefix[-_TAIL:]
     label = _LABEL_END.search(tail)
     if label and not _CLASSIFICATION.search(tail[max(0, label.start() - 20):label.end()]):
-        before = re.split(r"[|•·]", sent_prefix[:cut + label.start("label")])[-1].strip(_DECOR)
+        before = _SEGMENT.split(sent_prefix[:cut + label.start("label")])[-1].strip(_DECOR)
         # allow a short outlet tag before the label ("EW grade:", "Empire verdict:")
         if not before or (len(before) <= 25 and len(before.split()) <= 3 and before[:1].isupper()):
             sig.label = label.group("label")
     sig.category = bool(_CATEGORY_END.search(tail))
     pre = _strip_decor(line_prefix)
+    if sig.label and line_prefix.rstrip(_DECOR).endswith(sig.label.rstrip(_DECOR)):
+        pre = _strip_decor(line_prefix[:len(line_prefix.rstrip(_DECOR)) - len(sig.label.rstrip(_DECOR))])
     suf = _strip_decor(_FROM_ME.sub("", ctx.suffix, count=1))
-    sig.own_line = not pre and not suf
+    sig.own_line = not pre and not suf  # alone on its line, or with nothing but its label
     if pre and not suf and not sig.label and not sig.category:
         sig.title_line = bool(_TITLE_LINE.match(ctx.prefix.lstrip()))
         sig.capsule = bool(_CAPSULE_TITLE.match(ctx.prefix.lstrip()))
     sig.paren = ctx.prefix.rstrip().endswith(("(", "[")) and ctx.suffix.lstrip().startswith((")", "]"))
     sig.suffix_ok = bool(_SUFFIX_OK.match(ctx.sent_suffix))
+    sig.leads = sig.suffix_ok and not ctx.sent_prefix.strip(_DECOR)
     sent_start = len(ctx.sentence) - len(ctx.sent_suffix) - ((c.extra_end or c.end) - c.start)
     sig.standalone = _is_standalone(ctx, max(0, sent_start), (c.extra_end or c.end) - c.start)
     sig.negated = bool(_NEGATION.search(clause_tail))
 
-    give = _GIVE_CUE.search(clause_tail)
-    is_cue = _IS_CUE.search(clause_tail) if not give else None
+    give = _GIVE_CUE.search(tail)
+    is_cue = _IS_CUE.search(tail) if not give else None
     if give:
         sig.cue = True
-        obj = re.sub(r"\s+", " ", (give.group("obj") or "").strip())
+        obj = _SPACES.sub(" ", (give.group("obj") or "").strip())
         if obj and obj.lower() not in _PRONOUN_SUBJECTS and not page.title_known(obj, ctx.sentence):
             if _CONTRAST_AFTER.search(ctx.sent_suffix) or _COMPARISON.search(ctx.sentence):
                 sig.other_title = obj
@@ -887,7 +936,7 @@ def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
         if is_cue.group("pron") or is_cue.group("pron2"):
             sig.cue = True
         else:
-            title = re.sub(r"\s+", " ", is_cue.group("title").strip())
+            title = _SPACES.sub(" ", is_cue.group("title").strip())
             if page.title_known(title, ctx.sentence):
                 sig.cue = True
             elif title.split(" ")[0].lower() not in _NOT_TITLES:
@@ -897,6 +946,9 @@ def _signals(c: _Cand, ctx: _Ctx, page: _Page) -> _Signals:
                     sig.cue = sig.named = True
     if _FROM_ME.match(ctx.suffix):
         sig.cue = True
+    aspect = _ASPECT_SUBJECT.search(tail)
+    if aspect and aspect.group("noun") not in _FILM_NOUNS:
+        sig.aspect = aspect.group("noun")
     return sig
 
 
@@ -945,6 +997,8 @@ def _not_own_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[st
     if _POSSESSIVE_BEFORE.search(ctx.prefix) and not sig.label:
         return "mention", "someone else's rating"
     if not placed:
+        if sig.aspect:
+            return "mention", f"rates one aspect of the film ({sig.aspect}), not the film"
         if _REVIEW_REF.match(ctx.suffix) or _REVIEW_OF.search(ctx.sentence):
             return "mention", "refers to a review (of another film)"
         if _RELATIVE.search(ctx.clause_prefix) or _RELATIVE.search(ctx.sent_prefix[-40:]):
@@ -974,7 +1028,7 @@ def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[str,
     if c.kind == "fraction" and not c.strong:
         if _CONTEXT_BEFORE_FRACTION.search(ctx.prefix) and not sig.label:
             return "rejected", "date, count or score, not a rating"
-        if placed or sig.title_line or sig.paren or (sig.cue and sig.suffix_ok) or sig.standalone:
+        if placed or sig.title_line or sig.paren or (sig.cue and sig.suffix_ok) or sig.standalone or sig.leads:
             return None
         if _QUANTITY_AFTER.match(ctx.suffix):
             return "rejected", "a fraction of a quantity"
@@ -1006,9 +1060,10 @@ def _not_a_rating(c: _Cand, ctx: _Ctx, sig: _Signals, page: _Page) -> tuple[str,
         return "rejected", "'thumbs up/down' used as an idiom"
     if c.strong:
         return None
-    if c.kind in ("out_of", "words") and not (sig.suffix_ok or placed):
+    if c.kind in ("out_of", "words") and not (sig.suffix_ok or placed) and "star" not in ctx.line[
+            len(ctx.prefix):len(ctx.prefix) + c.end - c.start].lower():
         return "rejected", "a count ('N out of M people'), not a rating"
-    if placed or sig.cue or sig.title_line or sig.paren or sig.standalone:
+    if placed or sig.cue or sig.title_line or sig.paren or sig.standalone or sig.leads:
         return None
     return "rejected", "no rating context (label, own line, 'I give it')"
 
@@ -1107,7 +1162,7 @@ def _structured(structured: dict[str, Any] | None) -> Rating | Rejected | None:
         return Rejected(text=str(rr), start=None, end=None, reason="structured reviewRating without ratingValue")
     raw = rr["ratingValue"]
     if isinstance(raw, str):
-        m = re.fullmatch(r"\s*" + _GRADE + r"\s*", raw)
+        m = _STRUCTURED_GRADE.fullmatch(raw)
         if m:
             key = _grade_key(m.group("letter"), m.group("sign"))
             return Rating(text=raw.strip(), start=None, end=None, scale=None, value=key,

@@ -17,7 +17,8 @@ hedges ("I won't spoil the twist").  The cues, each reported by name:
 * ``after_warning``: the sentences that follow a spoiler warning.
 
 The review is flagged when its confidence (the top sentence scores, combined) reaches
-``review_threshold``; sentences at or above ``sentence_threshold`` are listed.
+``review_threshold``; sentences at or above ``sentence_threshold`` are listed, and
+``scores`` keeps ``[index, score]`` for every sentence with a non-zero score.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from criticscope.aspects import GatedRegex
 from criticscope.pipeline import ReviewDoc
 
 MASK = "[spoiler hidden]"
@@ -42,7 +44,7 @@ _REAL_WORLD_DEATH = re.compile(
     r"filming|its release|the release))|\bthe late (?-i:[A-Z])|\bin memory of\b|\bdedicated to\b",
     re.I,
 )
-_NO_SPOILER = re.compile(
+_NO_SPOILER = GatedRegex(
     r"\b(?:no|without|minimal|mild|minor|light|avoid(?:ing)?|free of|won['’]t|will not|not going to|never)\b"
     r"[^.;]{0,25}\bspoil\w*|\bspoiler[- ]free\b|\bwithout (?:giving|revealing) (?:\w+ ){0,3}away\b|"
     r"\b(?:i|we)['’]?(?:ll| will)? (?:won['’]t|will not|not going to|shan['’]t) (?:say|tell|reveal|spoil|give)\b"
@@ -52,7 +54,7 @@ _NO_SPOILER = re.compile(
 )
 _GIVING_AWAY = re.compile(r"\b(?:i['’]m|i am) (?:giving|going to give) (?:it|this) away\b|\bokay, fine\b", re.I)
 
-_OUTCOME = re.compile(
+_OUTCOME = GatedRegex(
     r"\b(?:dies|died|dying (?:in|at)|is killed|was killed|were killed|are killed|gets killed|get killed|"
     r"killed off|kills|killing (?:him|her|them|everyone)|murders|is murdered|was murdered|shoots (?:him|her|"
     r"them|his|her|himself|herself)|(?:is|was) shot(?! (?:in|on|almost|entirely|by (?-i:[A-Z])|with|like|through|"
@@ -69,7 +71,7 @@ _OUTCOME = re.compile(
     r"goes to prison|ends up in prison|walk(?:s)? free|escapes? (?:through|from|by)|defeat(?:s|ed)?)\b",
     re.I,
 )
-_ENDING = re.compile(
+_ENDING = GatedRegex(
     r"\b(?:in the end|at the end|in the final (?:moments|minutes|scene|act|reel)|"
     r"(?:the )?(?:film|movie|story|it) (?:ends|closes|finishes) (?:with|on|as|when|in)|ends with|ending reveals|"
     r"the (?:final|last|closing) (?:scene|shot|image|moments?|frames?|minute|minutes|twenty minutes|act reveals?|"
@@ -79,7 +81,7 @@ _ENDING = re.compile(
     r"it turns|we|(?-i:[A-Z])\w+))\b",
     re.I,
 )
-_REVEAL = re.compile(
+_REVEAL = GatedRegex(
     r"\b(?:turns? out|turned out|it is revealed|it['’]s revealed|is revealed (?:as|to be|that|to have)|"
     r"are revealed|was revealed|the reveal that|the (?:big |final )?reveal is|the twist is that|"
     r"twist (?:ending )?is that|revelation is that|the big reveal|we (?:learn|find out|discover) (?:that|in)|"
@@ -90,7 +92,7 @@ _REVEAL = re.compile(
     r"(?:is|was) the (?:killer|murderer|villain|traitor|mole|mastermind|culprit))\b",
     re.I,
 )
-_SETUP = re.compile(
+_SETUP = GatedRegex(
     r"\b(?:opens with|begins with|the film opens|in the opening|at the start|early on|the premise|sets out to|"
     r"sets off|avenge|seeks? revenge|revenge on|hunting (?:the|down)|trains? (?:for|to)|is trained|"
     r"is recruited|must (?:\w+ )?(?:choose|decide|find|save|stop|protect)|after (?:his|her|their) (?:\w+ )?"
@@ -101,7 +103,7 @@ _SETUP = re.compile(
     r"[A-Z][a-z]+ plays (?:a|an|the|[A-Z]))\b",
     re.I,
 )
-_JUDGEMENT = re.compile(
+_JUDGEMENT = GatedRegex(
     r"\b(?:is|are|was) (?:a |an |one of |the most |so |too |really |genuinely |pure |just )?"
     r"(?:cop-out|stunner|treat|triumph|letdown|mess|masterpiece|beautiful|moving|rushed|confusing|wild|"
     r"satisfying|unsatisfying|predictable|ambiguous|lot of fun|fun|great|good|brilliant|devastating|"
@@ -181,30 +183,33 @@ def sentence_cues(text: str) -> tuple[list[str], float]:
     """Cue names that fire on one sentence, and the dampening factor (1.0 = none)."""
     cues: list[str] = []
     words = len(text.split())
-    if _MARKER.search(text) and not _NO_SPOILER.search(text):
+    lowered = text.lower()
+    heads = GatedRegex.heads(lowered)
+    hedged = _NO_SPOILER.search(text, lowered, heads) is not None
+    if _MARKER.search(text) and not hedged:
         # an inline marker ("(spoiler) ...", "here's a spoiler: ...") carries content; any other
         # mention of spoilers only announces them
         inline = _INLINE_MARKER.search(text)
         content = len(re.findall(r"[A-Za-z]{2,}", text[inline.end():])) if inline else 0
         cues.append("marker" if content >= 3 else "warning")
-    if _OUTCOME.search(text):
+    if _OUTCOME.search(text, lowered, heads):
         cues.append("outcome")
-    if _ENDING.search(text):
+    if _ENDING.search(text, lowered, heads):
         cues.append("ending")
     elif _ENDING_SOFT.search(text):
         cues.append("ending_soft")
-    if _REVEAL.search(text):
+    if _REVEAL.search(text, lowered, heads):
         cues.append("reveal")
     if _has_fate(text):
         cues.append("fate")
     damp = 1.0
-    if _NO_SPOILER.search(text) and not _GIVING_AWAY.search(text):
+    if hedged and not _GIVING_AWAY.search(text):
         damp *= 0.15
-    if _SETUP.search(text):
+    if _SETUP.search(text, lowered, heads):
         damp *= 0.45
     if _REAL_WORLD_DEATH.search(text):
         damp *= 0.2
-    if _JUDGEMENT.search(text) and "marker" not in cues:
+    if "marker" not in cues and _JUDGEMENT.search(text, lowered, heads):
         damp *= 0.4 if words < 18 else 0.7
     if _QUESTION.search(text):
         damp *= 0.5
@@ -266,7 +271,13 @@ class SpoilerDetector:
              "score": s.score, "cues": s.cues}
             for s in scored if s.score >= self.sentence_threshold
         ]
-        return {"spoiler": confidence >= self.review_threshold, "confidence": confidence, "sentences": listed}
+        return {
+            "spoiler": confidence >= self.review_threshold,
+            "confidence": confidence,
+            "sentences": listed,
+            # every non-zero score, so later stages (the pull quote) can avoid near-spoilers too
+            "scores": [[s.index, s.score] for s in scored if s.score > 0],
+        }
 
     def __call__(self, doc: ReviewDoc) -> ReviewDoc:
         doc.ext["spoilers"] = self.analyse(doc.sentences())

@@ -185,7 +185,7 @@ class CatalogIndex:
                     self._exact[key] = [f for f in self._exact[key] if f != fid]
                 if key in self._variant:
                     self._variant[key] = [v for v in self._variant[key] if v >> 2 != fid]
-            for pid, role in self._credits.pop(fid, []):
+            for pid, _ in self._credits.pop(fid, []):
                 self._person_credits[pid] = [c for c in self._person_credits[pid] if c[0] != fid]
 
     def _add_films(self, rows: Iterable[Any]) -> None:

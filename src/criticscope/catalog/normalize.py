@@ -112,7 +112,7 @@ def _title_words(text: str) -> list[tuple[int, int, str, bool]]:
             for part in _NON_ALNUM_RE.split(low):
                 if part:
                     out.append((start, end, part, False))
-    for i, (s, e, tok, art) in enumerate(out):
+    for i, (s, e, tok, _) in enumerate(out):
         prev = out[i - 1][2] if i else ""
         if tok in ROMAN:  # context-free, so a title and running text agree ("V for Vendetta")
             out[i] = (s, e, ROMAN[tok], False)
@@ -255,7 +255,7 @@ def title_variants(text: str) -> list[str]:
 # --- people ---------------------------------------------------------------------
 
 _NAME_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
-_SIMPLE_NAME_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_SIMPLE_NAME_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
 _POSSESSIVE = ("'s", "’s", "ʼs")
 
 
@@ -264,10 +264,12 @@ def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
     running text.  Runs of single-letter initials merge into one token ("J.J." ->
     "jj"); in running text (``strict``) only capital letters followed by a full stop
     merge, so "a J.J. Abrams film" keeps its "a"."""
-    if not strict and _SIMPLE_NAME_RE.fullmatch(text):
-        words = text.lower().split()
-        if all(len(a) > 1 or len(b) > 1 for a, b in zip(words, words[1:], strict=False)):
-            return [(0, 0, w, False) for w in words]
+    if not strict:
+        low = _ascii_lower(text)
+        if _SIMPLE_NAME_RE.fullmatch(low):
+            words = low.split()
+            if all(len(a) > 1 or len(b) > 1 for a, b in zip(words, words[1:], strict=False)):
+                return [(0, 0, w, False) for w in words]
     out: list[tuple[int, int, str, bool]] = []
     merging = False  # the last token is a run of initials that may grow
     for m in _NAME_TOKEN_RE.finditer(text):

@@ -253,4 +253,4 @@ def generate_imdb(folder: Path, titles: int, seed: int, mix: str, plain: bool) -
 
     out = generate(folder, titles, seed=seed, mix=mix, compress=not plain)
     for stem, path in out.paths.items():
-        console.print(f"{escape(str(path))}: {out.rows[stem]:,} rows")
+        click.echo(f"{path}: {out.rows[stem]:,} rows")

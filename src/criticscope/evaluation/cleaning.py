@@ -194,12 +194,17 @@ def evaluate(settings: Any = None, *, quick: bool = False) -> EvalResult:
         "recall": round(recall, 4),
         "pages": float(len(rows)),
     }
+    held = [r for r in rows if r["name"].startswith("holdout:")]
+    if held:
+        metrics["holdout_must_contain_recall"] = round(_ratio(held, "contain"), 4)
+        metrics["holdout_must_not_contain_precision"] = round(_ratio(held, "forbid"), 4)
+        metrics["holdout_comment_split_accuracy"] = round(sum(1 for r in held if r["comments_ok"]) / len(held), 4)
     lines = [f"{'page':42} {'kept':>9} {'dropped':>9} {'comments':>9} {'meta':>6}"]
     for r in rows:
         lines.append(f"{r['name'][:42]:42} {r['contain'][0]:>4}/{r['contain'][1]:<4} {r['forbid'][0]:>4}/{r['forbid'][1]:<4}"
                      f" {'ok' if r['comments_ok'] else 'WRONG':>9} {r['meta'][0]:>3}/{r['meta'][1]:<2}")
     lines.append("")
-    lines.extend(f"{k:28} {v:.4f}" if k != "pages" else f"{k:28} {int(v)}" for k, v in metrics.items())
+    lines.extend(f"{k:36} {v:.4f}" if k != "pages" else f"{k:36} {int(v)}" for k, v in metrics.items())
     return EvalResult(name="cleaning", metrics=metrics, table="\n".join(lines),
                       details={"failures": [r for r in rows if not r["extracted"] or r["contain"][0] < r["contain"][1]
                                             or r["forbid"][0] < r["forbid"][1] or not r["comments_ok"]]})

@@ -56,7 +56,8 @@ def resolve(index: Any, title: str, year: int | None, director: str | None = Non
 
 def _doc(case: dict[str, Any]) -> ReviewDoc:
     return ReviewDoc(review_id=case["id"], text=case["text"], headline=case.get("headline"),
-                     url=case.get("url"), published=case.get("published"))
+                     url=case.get("url"), published=case.get("published"),
+                     structured=dict(case.get("structured") or {}))
 
 
 def evaluate(settings: Settings, *, quick: bool = False, folder: Path | None = None) -> EvalResult:

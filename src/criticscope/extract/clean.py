@@ -194,6 +194,7 @@ def clean_blocks(
     out = Cleaned()
     captions = {normalize_line(c) for c in known_captions if c and c.strip()}
     _mark_furniture(lines, captions)
+    _mark_link_lists(lines)
     _mark_comments(lines, out)
     _mark_captions(lines)
     if join_wrapped:
@@ -230,6 +231,36 @@ def _mark_furniture(lines: _Lines, captions: set[str]) -> None:
                 if lines.label[k] is None:
                     lines.label[k] = "furniture:audio"
         i = max(j, i + 1)
+
+
+_LIST_HEADER = re.compile(
+    r"(?:related(?: \w+)?|recommended(?: \w+)?|(?:most|more) (?:popular|read|viewed)|more from .{1,40}|"
+    r"you (?:may|might) also like.{0,20}|trending(?: now)?|read (?:more|next)|(?:also|further) reading|"
+    r"(?:latest|top) (?:stories|news|reviews))\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _mark_link_lists(lines: _Lines) -> None:
+    """Titles listed under "Related posts", "Most read"...: link lists, not headings or prose."""
+    n = len(lines)
+    for i in range(n):
+        if not (lines.label[i] or "").startswith("furniture") or not _LIST_HEADER.fullmatch(lines.text[i]):
+            continue
+        j = i + 1
+        while j < n:
+            if lines.label[j] == "blank":
+                j += 1
+                continue
+            if not lines.free(j) or ends_sentence(lines.text[j]) or len(words(lines.text[j])) > 15:
+                break
+            k = j + 1
+            while k < n and lines.label[k] == "blank":
+                k += 1
+            if k < n and lines.free(k) and is_prose_like(lines.text[k]) and heading_like(lines.text[j]):
+                break  # a section heading over prose ends the list
+            lines.label[j] = "nav"
+            j += 1
 
 
 def _first_prose(lines: _Lines) -> int:
@@ -272,11 +303,18 @@ def _mark_captions(lines: _Lines) -> None:
             j = i - 1
             while j >= 0 and lines.label[j] == "blank":
                 j -= 1
-            if (j >= 0 and lines.free(j) and lines.kind[j] != "heading" and not line_is_question(lines.text[j])
-                    and len(words(lines.text[j])) <= 30 and not lines.text[j].endswith(":")):
+            if j >= 0 and lines.free(j) and _may_be_caption(lines.text[j]) and lines.kind[j] != "heading":
                 lines.label[j] = "caption"
         elif lines.kind[i] != "heading" and (is_caption_shape(line) or ends_with_credit(line)):
             lines.label[i] = "caption"
+
+
+def _may_be_caption(line: str) -> bool:
+    """A line just above a photo credit is its caption unless it is a question (a heading),
+    too long, an introduction ("...:"), a byline, a date or a rating."""
+    return (not line_is_question(line) and len(words(line)) <= 30 and not line.endswith(":")
+            and parse_byline(line, bare_ok=False) is None and find_timestamp(line) is None
+            and not is_rating_line(line))
 
 
 def line_is_question(line: str) -> bool:
@@ -302,13 +340,14 @@ def _join_wrapped(lines: _Lines) -> None:
 
 def _join_run(lines: _Lines, i: int, j: int) -> None:
     widths = [len(lines.text[k]) for k in range(i, j)]  # all but the last line
-    uniform = (min(widths) >= 40 and max(widths) <= 100 and max(widths) - min(widths) <= 35
+    uniform = (len(widths) >= 2 and min(widths) >= 40 and max(widths) <= 100 and max(widths) - min(widths) <= 35
                and len(lines.text[j]) <= max(widths) + 5
                and any(not ends_sentence(lines.text[k]) for k in range(i, j)))
     head = i
     for k in range(i + 1, j + 1):
         prev, cur = lines.text[head], lines.text[k]
-        cont = len(prev) >= 40 and not ends_sentence(prev) and (cur[:1].islower() or cur[:1].isdigit())
+        cont = (len(prev) >= 40 and not ends_sentence(prev) and (cur[:1].islower() or cur[:1].isdigit())
+                and parse_byline(cur, bare_ok=False) is None and find_timestamp(cur[:60]) is None)
         if uniform or cont:
             lines.text[head] = prev[:-1] + cur if prev.endswith("-") and cur[:1].islower() else f"{prev} {cur}"
             lines.label[k] = "joined"

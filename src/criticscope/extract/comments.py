@@ -31,7 +31,9 @@ _NOISE = re.compile(
     r"\b(?:reply|says|said|wrote|writes|commented|posted|on|at|by|permalink|edit)\b|[|·•:,@\-–—()\[\]]",
     re.IGNORECASE,
 )
-_SAYS = re.compile(r"(?P<author>.{1,40}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(?:reply)?", re.I)
+_SAYS = re.compile(
+    r"(?P<author>.{1,40}?)\s+(?:says|said|wrote|writes|commented)\s*(?::|\.{2,3}|…)?\s*(?:reply)?", re.I)
+_POSTED_BY = re.compile(r"[—–-]*\s*(?:posted|written|comment(?:ed)?) by\s+(?P<author>.{1,40}?)\s*:?", re.I)
 _AGO = re.compile(
     r"(?:(?P<author>.{1,40}?)\s*(?:[|·•,\-–—]|\bsays:?|\bposted)?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"
     r"(?:second|minute|min|hour|day|week|month|year)s?\s+ago(?:\s*reply)?",
@@ -74,9 +76,10 @@ def parse_header(line: str) -> Header | None:
         if _author_ok(rest) and len(rest.split()) <= 4:
             return Header(line, rest, ts.iso())
         return None
-    m = _SAYS.fullmatch(line)
-    if m and _author_ok(m.group("author")):
-        return Header(line, m.group("author").strip(), None)
+    for rx in (_SAYS, _POSTED_BY):
+        m = rx.fullmatch(line)
+        if m and _author_ok(m.group("author")):
+            return Header(line, m.group("author").strip(), None)
     m = _AGO.fullmatch(line)
     if m:
         author = (m.group("author") or "").strip() or None
@@ -167,10 +170,11 @@ def split_zone(lines: Sequence[str]) -> tuple[list[Comment], list[str]]:
             continue
         header = parse_header(line)
         if header is not None:
-            if current is not None and headed and not current.text and current.posted_at is None:
-                # "Jane says:" followed by its timestamp line: one header
+            if (current is not None and headed and current.posted_at is None and header.author is None
+                    and header.posted_at is not None):
+                # "Jane says:" then its timestamp line, or a timestamp under the comment text: one comment
                 current.posted_at = header.posted_at
-                current.header = f"{current.header} {line}".strip()
+                current.header = f"{current.header} {line}".strip() if not current.text else current.header
                 i += 1
                 continue
             flush()
@@ -245,7 +249,8 @@ def _own_paragraph_chars(el: etree._Element) -> int:
 def comment_containers(tree: etree._Element) -> list[etree._Element]:
     """Outermost elements that hold reader comments (or the comment form)."""
     found = []
-    for el in tree.iter():
+    walker = etree.iterwalk(tree, events=("start",))
+    for _, el in walker:
         if not isinstance(el.tag, str) or el.tag in {"html", "body", "main", "head"}:
             continue
         if not _COMMENTISH.search(_attr_text(el)):
@@ -253,15 +258,8 @@ def comment_containers(tree: etree._Element) -> list[etree._Element]:
         if el.find(".//h1") is not None or _own_paragraph_chars(el) > 400:
             continue  # e.g. <article class="post has-comments">: the review itself
         found.append(el)
-    outer = []
-    ids = {id(e) for e in found}
-    for el in found:
-        anc = el.getparent()
-        while anc is not None and id(anc) not in ids:
-            anc = anc.getparent()
-        if anc is None:
-            outer.append(el)
-    return outer
+        walker.skip_subtree()
+    return found
 
 
 def _item_lines(el: etree._Element) -> list[str]:
@@ -293,13 +291,13 @@ def _item_lines(el: etree._Element) -> list[str]:
 
 
 def _parse_item(item: etree._Element) -> Comment | None:
-    own = copy.deepcopy(item)
-    for nested in [d for d in own.iterdescendants() if isinstance(d.tag, str) and _is_item(d)]:
-        parent = nested.getparent()
-        if parent is not None:
-            parent.remove(nested)
-    for bad in own.xpath(".//script|.//style|.//form|.//noscript|.//template"):
-        bad.getparent().remove(bad)
+    own = item
+    if any(isinstance(d.tag, str) and _is_item(d) for d in item.iterdescendants()):
+        own = copy.deepcopy(item)  # replies are comments of their own: read this one without them
+        for nested in [d for d in own.iterdescendants() if isinstance(d.tag, str) and _is_item(d)]:
+            parent = nested.getparent()
+            if parent is not None:
+                parent.remove(nested)
     author = None
     for el in own.iter():
         if not isinstance(el.tag, str) or el is own:
@@ -333,7 +331,8 @@ def _parse_item(item: etree._Element) -> Comment | None:
     skip = {author, header}
     text_lines = [
         line for line in lines
-        if line not in skip and furniture_kind(line) is None and parse_header(line) is None
+        if line not in skip and furniture_kind(line) is None
+        and not (len(line) <= 80 and any(ch.isdigit() for ch in line) and parse_header(line) is not None)
         and not (author and line.startswith(author) and len(line) <= len(author) + 8)
     ]
     text = "\n\n".join(text_lines).strip()

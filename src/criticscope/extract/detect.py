@@ -26,6 +26,7 @@ _EXTENSIONS = {
 }
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:p|div|body|head|article|br|span|a|h[1-6]|meta|title|section|main|li|ul)[\s>/]", re.I)
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
@@ -154,7 +155,7 @@ def decode_bytes(data: bytes) -> str:
             return text
         raise ExtractionError("binary content (NUL bytes)")
     head = data[:65536]
-    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C, 0x1B))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls / len(head) > 0.05:
         raise ExtractionError("binary content (control characters)")
     try:

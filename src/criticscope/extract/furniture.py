@@ -88,6 +88,8 @@ FURNITURE: dict[str, list[str]] = {
         r"most (?:popular|read|viewed|shared)",
         r"trending(?: now)?",
         r"click here.{0,80}",
+        r"back to (?:the )?.{1,60}",
+        r"(?:e-?mail|contact|message) (?:me|us|the author)",
         r"(?:top|latest) (?:stories|news|reviews)",
         r"\S.{0,40} top stories",
     ],
@@ -157,7 +159,7 @@ WIDGET_CONTEXT: list[str] = [
 CREDIT: list[str] = [
     r"(?:photo(?:graph)?|image|picture|still)?\s*credits?\s*:.{1,120}",
     r"(?:photo(?:graph)?|image|picture|still|source)\s*:.{1,120}",
-    r"\(?(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of) .{1,100}\)?\.?",
+    r"\(?(?:photo(?:graph(?:y)?)?|image|picture)s? (?:by|courtesy of) .{1,100}\)?\.?",
     r"\(?courtesy(?: of)? .{1,100}\)?\.?",
     r".{0,80}\b(?:getty images|shutterstock|alamy|ap photo|afp|reuters|rex features)(?:\s*/.{1,30})?\)?\.?",
 ]
@@ -175,6 +177,9 @@ CAPTION_SHAPES: list[str] = [
     r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+(?:a\s+(?:still|scene|moment|shot|image)\s+from\s+"
     r"|the\s+(?:film|movie|series)\s+)?" + _TITLE + r"\s*[.,]?[”\"’']?\.?",
     r"(?:a|an|the)\s+(?:still|scene|moment|shot|image|frame)\s+from\s+" + _TITLE + r"[.,]?[”\"’']?\.?",
+    # "Leila Hatami and Peyman Moaadi in A Separation. (Sony Pictures Classics)"
+    _NAMES + r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+[^()]{1,80}?\.?\s*"
+    r"\((?:[A-Z][\w.&'’/-]*\s*){1,6}\)\.?",
 ]
 # A line that ends with its own credit ("... directed by Lee Chung-hyun. Photo: Yoo Eun Mi/Netflix").
 CAPTION_WITH_CREDIT: list[str] = [
@@ -199,7 +204,10 @@ RATING: list[str] = [
     r"(?-i:[A-F][+\-−]?)",
 ]
 
-BYLINE_PREFIX = r"(?:(?:reviewed|written|words|review|posted|published|story)\s+by|by)\s*:?\s+"
+BYLINE_PREFIX = (
+    r"(?:(?:an?\s+)?(?:(?:film|movie)\s+)?(?:reviewed|written|words|review|essay|posted|published|story)\s+by\s*:?"
+    r"|by\s*:?|(?:words|text|author|critic|reviewer|review)\s*:)\s+"
+)
 PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "ibn",
              "al", "el", "y", "st.", "mac"}
 # Capitalised words that make a short line a label, not a person's name.
@@ -248,10 +256,26 @@ COPYRIGHT_RE = re.compile(
 )
 
 
+_SEGMENTS = re.compile(r"\s+[|·•]\s+|\s{2,}")
+
+
 def furniture_kind(line: str) -> str | None:
-    """The furniture kind of a whole line (``"ad"``, ``"audio"``, ``"share"`` ...), or None."""
+    """The furniture kind of a whole line (``"ad"``, ``"audio"``, ``"share"`` ...), or None.
+
+    A bar of links ("Share · Tweet · Email", "Back to index | Email me") counts when every
+    segment is furniture on its own.
+    """
     if not line or len(line) > MAX_FURNITURE_CHARS:
         return None
+    kind = _whole_kind(line)
+    if kind is None and _SEGMENTS.search(line):
+        kinds = [_whole_kind(part) for part in _SEGMENTS.split(line) if part.strip()]
+        if len(kinds) >= 2 and all(kinds):
+            kind = kinds[0]
+    return kind
+
+
+def _whole_kind(line: str) -> str | None:
     for kind, rx in FURNITURE_RES.items():
         if rx.fullmatch(line):
             return kind

@@ -35,6 +35,7 @@ MIN_TEXT_CHARS = 250
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas")
 _CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
+_OUTPUT_BLOCKS = {"p", "head", "list", "quote", "table", "graphic", "div", "code", "pre", "section"}
 _BASELINE_TAGS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "pre", "dd"}
 _BASELINE_SKIP = {"nav", "header", "footer", "aside", "form", "figure", "figcaption", "menu", "button", "select"}
 
@@ -101,12 +102,11 @@ def _prune(tree: etree._Element) -> tuple[list[Comment], list[str], list[str]]:
         _remove(container)
     captions: list[str] = []
     credits: list[str] = []
-    for el in list(tree.iter()):
-        if not isinstance(el.tag, str) or not _attached(el, tree):
+    found = [el for el in tree.iter() if isinstance(el.tag, str)
+             and (el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or ""))]
+    for el in found:
+        if not _attached(el, tree):
             continue  # already removed with a caption around it
-        is_caption = el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or "")
-        if not is_caption:
-            continue
         text = _element_text(el)
         if not text or len(text) > 400:
             continue
@@ -116,8 +116,9 @@ def _prune(tree: etree._Element) -> tuple[list[Comment], list[str], list[str]]:
             captions.append(text)
         _remove(el)
     # <p><img><br><em>Caption text</em></p>: italic text alone next to a picture
-    for el in list(tree.iter("p", "div")):
-        if not _attached(el, tree) or el.find(".//img") is None or len(el) > 4:
+    for img in list(tree.iter("img")):
+        el = img.getparent()
+        if el is None or el.tag not in ("p", "div") or len(el) > 4 or not _attached(el, tree):
             continue
         text = _element_text(el)
         styled = " ".join(_element_text(c) for c in el.iter("em", "i", "small", "cite") if c is not el)
@@ -128,37 +129,46 @@ def _prune(tree: etree._Element) -> tuple[list[Comment], list[str], list[str]]:
 
 
 def _body_blocks(body: etree._Element) -> list[tuple[str, str]]:
-    """trafilatura's output tree (p, head, list/item, quote, table/row/cell) as (text, kind) blocks."""
+    """trafilatura's output tree (p, head, list/item, quote, table/row/cell, or bare text with <lb/>)
+    as (text, kind) blocks."""
     blocks: list[tuple[str, str]] = []
+    buf: list[str] = [body.text or ""]
 
-    def lines_of(el: etree._Element) -> list[str]:
-        # <lb/> inside a paragraph separates lines of the scraped page
-        parts = [el.text or ""]
-        for child in el:
-            if isinstance(child.tag, str):
-                parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
-            parts.append(child.tail or "")
-        return [line for line in "".join(parts).split("\n") if line.strip()]
+    def flush() -> None:
+        blocks.extend((line, "line") for line in "".join(buf).split("\n") if line.strip())
+        buf.clear()
 
     for el in body:
-        tag = el.tag
-        if tag == "head":
-            blocks.append(("".join(el.itertext()), "heading"))
-        elif tag == "list":
-            for item in el.iter("item"):
-                blocks.append((" ".join(t for t in item.itertext()), "item"))
-        elif tag == "quote":
-            for line in lines_of(el) if not len(el.findall("p")) else ["".join(p.itertext()) for p in el]:
-                blocks.append((line, "quote"))
-        elif tag == "table":
-            for row in el.iter("row"):
-                cells = [normalize_line("".join(c.itertext())) for c in row.iter("cell")]
-                blocks.append((" | ".join(c for c in cells if c), "line"))
-        elif tag == "graphic":
-            continue
-        else:
-            blocks.extend((line, "line") for line in lines_of(el))
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag == "lb":
+            buf.append("\n")
+        elif tag in _OUTPUT_BLOCKS:
+            flush()
+            blocks.extend(_block(el))
+        elif tag is not None:
+            buf.append("".join(el.itertext()))
+        buf.append(el.tail or "")
+    flush()
     return blocks
+
+
+def _block(el: etree._Element) -> list[tuple[str, str]]:
+    tag = el.tag
+    if tag == "head":
+        return [("".join(el.itertext()), "heading")]
+    if tag == "list":
+        return [(" ".join(t for t in item.itertext()), "item") for item in el.iter("item")]
+    if tag == "quote":
+        return [(text, "quote") for text, _ in _body_blocks(el)]
+    if tag == "table":
+        rows = []
+        for row in el.iter("row"):
+            cells = [normalize_line("".join(c.itertext())) for c in row.iter("cell")]
+            rows.append((" | ".join(c for c in cells if c), "line"))
+        return rows
+    if tag == "graphic":
+        return []
+    return _body_blocks(el)  # p, div, code...: its own text, split at <lb/>
 
 
 def _baseline_blocks(html: str) -> list[tuple[str, str]]:
@@ -215,12 +225,19 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
     structured, review_body = review_data(objs)
     article, article_body = article_data(objs)
     meta = _meta(tree)
+    h1 = tree.find(".//h1")
+    title_hint = (structured.get("headline") or article.get("headline") or meta.get("og:title")
+                  or (_element_text(h1) if h1 is not None else None) or meta.get("title"))
+    published = (structured.get("datePublished") or article.get("datePublished") or _meta_date(meta))
     comments, captions, credits = _prune(tree)
+    if published is None:
+        published = _dom_date(tree) or _url_date(url or meta.get("canonical") or meta.get("og:url"))
+    byline = _dom_byline(tree)  # read before trafilatura rewrites the tree
 
     doc = None
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=True, include_tables=True,
+            tree, url=url, with_metadata=False, include_comments=True, include_tables=True,
             include_images=False, include_formatting=False, deduplicate=False,
         )
     except Exception:  # trafilatura failing on a hostile page must leave the baseline a chance
@@ -236,8 +253,6 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
         if body and len(body.strip()) > _size(blocks):
             blocks, source = text_blocks(body), "jsonld"
 
-    title_hint = (structured.get("headline") or article.get("headline") or meta.get("og:title")
-                  or (doc.title if doc is not None else None) or meta.get("title"))
     cleaned = clean_blocks(blocks, join_wrapped=source == "jsonld", title_hint=title_hint,
                            known_captions=captions)
     if not cleaned.paragraphs:
@@ -247,14 +262,12 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
         comments, _ = split_zone([normalize_line(x) for x in str(doc.comments).splitlines()])
     comments.extend(cleaned.comments)
 
-    page_url = url or meta.get("og:url") or meta.get("canonical") or (doc.url if doc is not None else None)
+    page_url = url or meta.get("og:url") or meta.get("canonical")
     critic = _first_author(structured.get("author"), article.get("author"), meta.get("author"), cleaned.critic,
-                           _dom_byline(tree), doc.author if doc is not None else None)
+                           byline)
     outlet = (structured.get("publisher") or article.get("publisher") or meta.get("og:site_name")
-              or (doc.sitename if doc is not None else None) or cleaned.outlet or domain_of(page_url))
-    published = (structured.get("datePublished") or article.get("datePublished")
-                 or parse_date(meta.get("article:published_time")) or parse_date(meta.get("date"))
-                 or cleaned.published or (parse_date(doc.date) if doc is not None and doc.date else None))
+              or meta.get("application-name") or cleaned.outlet
+              or _site_from_title(meta.get("title"), cleaned.headline or title_hint) or domain_of(page_url))
     headline = cleaned.headline or _clean_title(title_hint, outlet)
     language = meta.get("lang") if meta.get("lang", "").isalpha() else None
     return ExtractedPage(
@@ -266,7 +279,7 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
         critic=critic,
         outlet=outlet,
         url=page_url,
-        published=published,
+        published=published or cleaned.published,
         language=language or guess_language(cleaned.text),
         structured=structured,
         removed=[*credits, *cleaned.removed],
@@ -274,14 +287,82 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
     )
 
 
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+              "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+
+
+def _meta_date(meta: dict[str, str]) -> str | None:
+    for key in _DATE_META:
+        found = parse_date(meta.get(key))
+        if found:
+            return found
+    return None
+
+
+_DATE_CLASS = re.compile(r"date|time|publish|posted|meta|byline|dateline", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$)")
+
+
+def _dom_date(tree: etree._Element) -> str | None:
+    """A publication date shown near the top of the page: <time datetime>, an element classed like
+    a date or byline, or a short line before the first long paragraph that holds only a date."""
+    for el in tree.iter("time"):
+        found = parse_date(el.get("datetime")) or parse_date(_element_text(el))
+        if found:
+            return found
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "p" and len(el.text or "") > 200:
+            break  # the article has started; dates further down belong to something else
+        classed = _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}")
+        if not classed and (el.tag not in ("span", "div", "p", "small", "li") or len(el) > 0):
+            continue
+        text = _element_text(el)
+        if 0 < len(text) <= (100 if classed else 40):
+            found = parse_date(text)
+            if found:
+                return found
+    return None
+
+
+def _url_date(url: str | None) -> str | None:
+    m = _URL_DATE.search(url or "")
+    return parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}") if m else None
+
+
+def _site_from_title(title: str | None, headline: str | None) -> str | None:
+    """"Headline | Site Name" in the <title>: the short capitalised suffix that is not the headline."""
+    if not title:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", normalize_line(title))
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    tokens = last.split()
+    if (not 1 <= len(tokens) <= 5 or not all(t[:1].isupper() or t[:1].isdigit() or t.lower() in {"of", "the", "and", "&"}
+                                             for t in tokens)):
+        return None
+    if headline and last.casefold() in normalize_line(headline).casefold():
+        return None
+    return last
+
+
+_BYLINE_START = re.compile(
+    r"\s*(?:an?\s+)?(?:(?:film|movie)\s+)?(?:by|words|posted|written|reviewed|review|essay|story|published|text"
+    r"|author|critic|reviewer)\b", re.IGNORECASE)
 _BYLINE_CLASS = re.compile(r"byline|author|writer|credit-name", re.IGNORECASE)
 
 
 def _dom_byline(tree: etree._Element) -> str | None:
-    """The critic from an element classed like a byline, or a short one reading "By Jane Doe · 3 June 2024"."""
+    """The critic from an element marked as the author (rel/itemprop/class), or a short one reading
+    "By Jane Doe · 3 June 2024"."""
     for el in tree.iter("p", "div", "span", "address", "a", "li", "section", "header"):
-        classed = bool(_BYLINE_CLASS.search(el.get("class") or ""))
-        text = _element_text(el) if classed or len(el) <= 3 else ""
+        classed = bool(_BYLINE_CLASS.search(el.get("class") or "")) or el.get("rel") == "author" or (
+            el.get("itemprop") in ("author", "creator"))
+        if not classed and (len(el) > 3 or not _BYLINE_START.match(el.text or "")):
+            continue
+        text = _element_text(el)
         if not text or len(text) > 120 or not (classed or BYLINE_PREFIX_RE.match(text)):
             continue
         found = parse_byline(_strip_date(text), bare_ok=classed)

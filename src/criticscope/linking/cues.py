@@ -23,7 +23,7 @@ _AWAY_PHRASES: dict[str, str] = {
     r"adaptation|instal?lment|entry|chapter|movie)": "derived",
     r"also (?:titled|called|named|entitled)": "same_name",
     r"not to be confused with": "same_name", r"(?:no relation|unrelated) to": "same_name",
-    r"(?<!-)(?:up)?coming(?!-)": "future", r"forthcoming": "future", r"yet-to-be-released": "future",
+    r"upcoming": "future", r"(?:the|a|an|his|her|their|its|['’]s) coming(?!-)": "future", r"forthcoming": "future", r"yet-to-be-released": "future",
     r"unlike": "comparison", r"compared (?:to|with)": "comparison", r"comparisons? (?:to|with)": "comparison",
     r"reminiscent of": "comparison", r"echoes of": "comparison", r"shades of": "comparison",
     r"flashes of": "comparison", r"nods? to": "comparison", r"debt to": "comparison",

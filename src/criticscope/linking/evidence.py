@@ -63,6 +63,13 @@ _FILM_VERB_BEFORE = re.compile(
     r"\b(?:watch(?:ing|ed)?|re-?watch(?:ing|ed)?|revisit(?:ing|ed)?|saw|seen|see|screen(?:ing|ed)?|review(?:ing|ed)?"
     r"|restor(?:ed|ation of)|release of|premiere of|original|the new|sequel to|remake of|cut of|rent(?:ed)?"
     r"|stream(?:ing|ed)?|title[ds]?|called|named|dubbed|entitled)\s*,?\s+$", re.IGNORECASE)
+_DIRECTED_AFTER = re.compile(
+    r"^\s*,?\s*\(?\s*(?:directed by|dir\.|written and directed by|from director)\s+[A-Z]"
+    r"|^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}(?:film|drama|comedy|thriller|documentary|feature|movie|debut"
+    r"|western|musical|horror film|animation)\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|across|near|around|outside|through|into|towards?|won|wins|win|winning|awarded)"
+    r"(?: the| a| an)?\s+$", re.IGNORECASE)
 _NEWER_BEFORE = re.compile(
     r"\b(?:the|this|a) (?:new|latest|modern|updated|american|english-language|second|third|fourth|fifth|sixth"
     r"|live-action)\s+$", re.IGNORECASE)
@@ -189,6 +196,7 @@ class PageEvidence:
     jsonld_year: int | None = None
     jsonld_directors: list[str] = field(default_factory=list)
     guesses: list[Guess] = field(default_factory=list)
+    named_directors: list[str] = field(default_factory=list)  # "directed by X", "a drama from X"
     sentence_starts: list[int] = field(default_factory=list)
     first_paragraph_end: int = 0
     lower_text: str = ""
@@ -361,6 +369,11 @@ def _away_zones(text: str) -> list[Zone]:
     return zones
 
 
+_SAME_NAME_AFTER = re.compile(r"shares?|identically|same-", re.IGNORECASE)
+_NP_BOUNDARY = re.compile(r"\b(?:alongside|with|than|from|by|to|and|or|but|is|was|are|were|as|like|unlike|that|which"
+                          r"|who|versus|vs\.?|against|beside|besides)\s", re.IGNORECASE)
+
+
 def _same_name_zones(text: str, starts: Sequence[int]) -> list[Zone]:
     """The stretch of a sentence that describes another film with the same title."""
     zones = []
@@ -368,11 +381,17 @@ def _same_name_zones(text: str, starts: Sequence[int]) -> list[Zone]:
         i = bisect.bisect_right(starts, m.start()) - 1
         s0 = starts[i] if i >= 0 else 0
         s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
+        if _SAME_NAME_AFTER.match(m.group()):
+            # "shares its name with X", "same name as X": the other film comes after
+            zones.append(Zone(m.end(), clause_zone(text, m.end(), s1), "same_name", m.group().lower()))
+            continue
         left = max(s0, m.start() - 90)
         for sep in (",", ";", "(", "—", "–"):
             k = text.rfind(sep, left, m.start())
             if k >= 0:
                 left = max(left, k + 1)
+        for b in _NP_BOUNDARY.finditer(text, left, m.start()):
+            left = max(left, b.end())
         while left < m.start() and left > 0 and text[left - 1].isalnum():
             left += 1
         right = clause_zone(text, m.end(), s1)
@@ -487,7 +506,8 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
     return span
 
 
-def _strength(span: TitleSpan, ev: PageEvidence, text: str) -> float:
+def _strength(span: TitleSpan, ev: PageEvidence, text: str,
+              directed: Callable[[int | None, str], bool] = lambda pid, norm: True) -> float:
     """How surely this span names a film (0 drops it)."""
     surface = span.surface
     if surface.lower() == surface:
@@ -498,17 +518,25 @@ def _strength(span: TitleSpan, ev: PageEvidence, text: str) -> float:
         return 0.0
     if _joined_to_capitals(text, span.start, span.end):
         return 0.0  # part of a longer name: "Fantasia Barrino", "Thunder Road", "Lincoln Center"
+    if span.weak and re.match(r"(?:The|A|An) ", surface) and not span.sentence_start:
+        span.weak = False  # a capitalized article mid-sentence marks a title: "liked The Thing"
     if span.weak:
+        if _DIRECTED_AFTER.match(text[span.end:span.end + 40]):
+            return 0.8  # "Nobody, directed by Ilya Naishuller"
         if span.sentence_start:
             return 0.0
-        return 0.8 if _weak_context(span, ev, text) else 0.0
+        return 0.8 if _weak_context(span, ev, text, directed) else 0.0
+    before = text[max(0, span.start - 40):span.start]
+    if _PLACE_BEFORE.search(before) and not any(
+            p.sentence == span.sentence and p.end <= span.start for p in ev.people):
+        return 0.5  # "in Tokyo", "moved to Chicago": a place as often as a film
     if span.sentence_start:
         return 0.5 if is_common_phrase(surface) else 0.6
     return 0.7 if is_common_phrase(surface) else 0.85
 
 
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w’'-]*|[0-9]+\b)")
-_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"‘])([A-Z][\w’'-]*)[ \t]+$")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"‘])([A-Z][\w’'-]*)[ \t]+(?:(?:of|the|and|for|de|la|le) )?$")
 
 
 def _joined_to_capitals(text: str, start: int, end: int) -> bool:
@@ -535,16 +563,18 @@ def _starts_near(text: str, pos: int) -> list[int]:
     return [m.end() for m in _SENT_END.finditer(text, max(0, pos - 300), pos)]
 
 
-def _weak_context(span: TitleSpan, ev: PageEvidence, text: str) -> bool:
+def _weak_context(span: TitleSpan, ev: PageEvidence, text: str,
+                  directed: Callable[[int | None, str], bool]) -> bool:
     """An everyday-word title mid-sentence counts with a film cue beside it:
     "in Heat" after a person, "(Drive)" after a name, "the film Crash", a review
     marker, or a credit role right after it."""
     before = text[max(0, span.start - 60):span.start]
     after = text[span.end:span.end + 30]
-    if span.review_marker or CREDIT_AFTER_RE.match(after):
-        return True
-    if re.search(r"['’]s\s+$", before) and any(0 <= span.start - p.end <= 4 for p in ev.people):
-        return True  # "Todd Haynes's Carol"
+    if span.review_marker or (CREDIT_AFTER_RE.match(after) and re.match(r"^\W*\w+\s+[A-Z]", after)):
+        return True  # "The Call director Lee Chung-hyun"
+    if re.search(r"['’]s\s+$", before) and any(
+            0 <= span.start - p.end <= 4 and directed(p.person_id, span.norm) for p in ev.people):
+        return True  # "Todd Haynes's Carol" (his film, not an actor's character)
     if _FILM_VERB_BEFORE.search(before):
         return True
     if re.search(r"\b(?:film|movie|picture|documentary|thriller|drama|comedy|classic|remake|sequel)\s+$",
@@ -591,6 +621,10 @@ _HEADLINE_TITLE_REVIEW = re.compile(
 _HEADLINE_REVIEW_TITLE = re.compile(
     r"\breview\s*[:|–—-]\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{1,80}?)[”\"’']?\s*(?:\((?P<y>(?:19|20)\d{2})\))?"
     r"\s*(?:[:|–—,]|\s-\s|$)", re.IGNORECASE)
+_HEADLINE_QUOTED_REVIEW = re.compile(
+    r"\breview\s*[:|–—-]\s*[“\"‘'](?P<t>[^“”\"‘’]{1,80})[”\"’'](?:\s*\((?P<y>(?:19|20)\d{2})\))?"
+    r"|^\s*[“\"‘'](?P<t2>[^“”\"‘’]{1,80})[”\"’']\s*(?:\((?P<y2>(?:19|20)\d{2})\))?\s*[:|–—-]?\s*(?:(?:movie|film) )?review\b",
+    re.IGNORECASE)
 _HEADLINE_TITLE_YEAR = re.compile(r"^\s*[“\"‘']?(?P<t>[^:|–—\"“”‘’(]{1,80}?)[”\"’']?\s*\((?P<y>(?:19|20)\d{2})\)")
 _HEADLINE_QUOTED = re.compile(r"[“\"‘](?P<t>[^“”\"‘’]{1,80}?)[”\"’](?:\s*\((?P<y>(?:19|20)\d{2})\))?")
 _GENERIC_LAST = frozenset({"movie", "film", "netflix", "tv", "streaming", "festival", "series", "show", "cinema"})
@@ -599,10 +633,13 @@ _GENERIC_LAST = frozenset({"movie", "film", "netflix", "tv", "streaming", "festi
 def _headline_guesses(headline: str) -> list[Guess]:
     """Titles a headline presents as reviewed: "X review", "Review: X", "X (2024)", "‘X’"."""
     out: list[Guess] = []
-    m = _HEADLINE_TITLE_REVIEW.search(headline)
+    m = _HEADLINE_QUOTED_REVIEW.search(headline)
+    if m:  # a quoted title may hold a colon: "Film Review: ‘Dune: Part Two’"
+        out.append(Guess(m.group("t") or m.group("t2"), _int(m.group("y") or m.group("y2")), "headline", 4.0))
+    m = None if out else _HEADLINE_TITLE_REVIEW.search(headline)
     if m and m.group("t").split()[-1].lower() not in _GENERIC_LAST and "review" not in m.group("t").lower():
         out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 3.5))
-    else:
+    elif not out:
         for m in _HEADLINE_REVIEW_TITLE.finditer(headline):
             t = m.group("t")
             if "review" not in t.lower():
@@ -710,7 +747,7 @@ def person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
     if zone is not None and zone.kind in ("derived", "future", "same_name"):
         return zone.kind
     after = text[e:e + 60]
-    m = re.match(r"^['’]s\s+(?:(?:(?!new\b|latest\b|own\b)\w+\s+){0,2})(original|classic|predecessor|upcoming"
+    m = re.match(r"^['’]s\s+(?:(?:(?!new\b|latest\b|own\b)[\w-]+\s+){0,2})(original|classic|predecessor|upcoming"
                  r"|coming|forthcoming|next)\b", after, re.I) or re.match(
         r"^['’]s\s+(?:\w+\s+)?(?:19|20)\d{2}\s+(?:version|original|adaptation|take|classic)\b", after, re.I)
     if m:
@@ -744,6 +781,13 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
     name_cache: dict[str, bool] = {}
     held: list[TitleSpan] = []
 
+    def directed(person_id: int | None, norm: str) -> bool:
+        """The person directed a film with this title (so "X's Title" is that film)."""
+        if person_id is None or not hasattr(index, "credits_of_person"):
+            return True
+        films = set(index.films_by_norm_title(norm))
+        return any(role == "director" and fid in films for fid, role in index.credits_of_person(person_id))
+
     def name_like(surface: str) -> bool:
         """A one-word title that is also a catalog person's first or last name."""
         words = _WORD.findall(surface)
@@ -766,7 +810,7 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
             span.away = "credit"
         elif FRANCHISE_AFTER_RE.match(text[e:e + 30]) or FRANCHISE_BEFORE_RE.search(text[max(0, s - 30):s]):
             span.away = "franchise"
-        span.strength = _strength(span, ev, text)
+        span.strength = _strength(span, ev, text, directed)
         if span.strength > 0:
             ev.titles.append(span)
         elif span.weak and span.titlecase and not _joined_to_capitals(text, s, e):
@@ -807,9 +851,35 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
         name = next(PLATFORM_NAMES[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
         ev.platforms.setdefault(name, []).append((m.start(), m.end()))
     ev.guesses = _guesses(ev) + _url_guesses(ev, index)
+    ev.named_directors = _named_directors(ev)
     _bind_people(ev)
     _drop_inner_spans(ev)
     return ev
+
+
+_NAME = r"(?P<n>[A-Z][\w.’'-]+(?: (?:de |van |von |del |da |di |le |la )?[A-Z][\w.’'-]+){1,2})"
+_DIRECTOR_NAME_RES = (
+    re.compile(r"\b(?:directed by|written and directed by|helmed by|direction of|from (?:director|filmmaker))\s+" + _NAME),
+    re.compile(r"\b(?:film|drama|comedy|thriller|documentary|feature|debut|western|musical|movie) from\s+" + _NAME),
+    re.compile(r"\b(?:director|filmmaker|writer-director|auteur)\s+" + _NAME),
+    re.compile(_NAME + r"['’]s (?:new |latest |debut |first |second |third )?(?:film|feature|drama|comedy|thriller"
+               r"|documentary|movie|debut)\b"),
+)
+
+
+def _named_directors(ev: PageEvidence) -> list[str]:
+    """Directors the text names with a role cue, whether or not the catalog knows them."""
+    out: list[str] = []
+    for pattern in _DIRECTOR_NAME_RES:
+        for m in pattern.finditer(ev.text):
+            name = m.group("n").rstrip(".’'")
+            zone = ev.zone_at(m.start("n"), m.end("n")) or ev.in_same_name(m.start("n"), m.end("n"))
+            if zone is not None and zone.kind in ("derived", "future", "same_name", "credit"):
+                continue
+            if name.split()[0] in ("The", "A", "An", "In", "On", "But", "And") or name in out:
+                continue
+            out.append(name)
+    return out
 
 
 def _bind_people(ev: PageEvidence) -> None:
@@ -830,8 +900,6 @@ def _drop_inner_spans(ev: PageEvidence) -> None:
     """A catalog title inside a longer title the headline or structured data names
     ("Mama" in "Earth Mama review") is part of that title, not a film of its own."""
     longer = [g.surface for g in ev.guesses if g.source in ("headline", "structured") and len(g.surface) > 3]
-    if not longer:
-        return
 
     def inside(text: str, start: int, end: int) -> bool:
         for surface in longer:
@@ -843,6 +911,14 @@ def _drop_inner_spans(ev: PageEvidence) -> None:
         return False
 
     ev.headline_titles = [s for s in ev.headline_titles if not inside(ev.headline, s.start, s.end)]
+    spans = [(sp.start, sp.end) for sp in ev.headline_titles]
+    keep = []
+    for g in ev.guesses:
+        pos = ev.headline.find(g.surface) if g.source == "headline" else -1
+        if pos >= 0 and any(s <= pos and pos + len(g.surface) <= e and e - s > len(g.surface) for s, e in spans):
+            continue  # "Dune" read off "Dune: Part Two"
+        keep.append(g)
+    ev.guesses = keep
     ev.titles = [s for s in ev.titles if not inside(ev.text, s.start, s.end)]
 
 

@@ -112,7 +112,7 @@ class Linker:
                     people[cand.film_id] = candidate_people(cand, finder)
         ctx = ScoringContext(ev=ev, weights=self.weights, unknown=self.unknown, finder=finder)
         ctx.director_cue = any(p.role == "director" and not p.away for p in ev.people) or bool(
-            ev.jsonld_directors)
+            ev.jsonld_directors) or bool(ev.named_directors)
         ctx.any_director_found = any(d.found for d, _ in people.values())
         ctx.any_cast_found = any(c.found for _, c in people.values())
         ctx.relation_cues = bool(
@@ -258,7 +258,7 @@ def _contradicted(best: Match, proposal: Proposal, st: TitleStat, by_title: dict
     def ruled_out(m: Match) -> bool:
         d = m.distance
         return (d.penalty("year") >= 1.0 or d.penalty("relation") >= 0.7 or d.penalty("date") >= 1.0
-                or (d.penalty("director") >= 1.0 and d.penalty("cast") >= 0.5))
+                or (d.penalty("director") >= 1.0 and d.penalty("cast") >= 0.3))
 
     return all(ruled_out(m) for m in rivals)
 
@@ -266,7 +266,7 @@ def _contradicted(best: Match, proposal: Proposal, st: TitleStat, by_title: dict
 def _named_directors(ev: PageEvidence, by_title: dict[str, list[Any]]) -> list[str]:
     credited = {n.lower() for cands in by_title.values() for c in cands for n in (c.directors or [])}
     names = [p.name for p in ev.people if p.role == "director" and not p.away and p.name.lower() not in credited]
-    names += [n for n in ev.jsonld_directors if n.lower() not in credited]
+    names += [n for n in ev.jsonld_directors + ev.named_directors if n.lower() not in credited]
     out: list[str] = []
     for n in names:
         if n not in out:

@@ -121,7 +121,7 @@ def recommend(matches: Sequence[Match], thresholds: Thresholds) -> Recommendatio
         if gap >= thresholds.gap and best.similarity >= thresholds.medium:
             rec = Recommendation.medium
     for key, level in thresholds.max_rec.items():
-        if key in best.distance and best.distance.penalty(key) >= 0.5:
+        if key in best.distance and best.distance.penalty(key) >= 0.95:
             rec = min(rec, Recommendation[level])
     return rec
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from criticscope.catalog.normalize import normalize_title
+
 from .distance import Distance
 from .evidence import PageEvidence, TitleSpan
 from .match import Match, Proposal, assign_confidence
@@ -109,23 +111,47 @@ def film_mentions(linker: Linker, ev: PageEvidence, stats: dict[str, TitleStat],
 
 
 def _same_title_mentions(ev: PageEvidence, result: dict[str, Any], proposal: Proposal) -> list[dict[str, Any]]:
-    """The linked film's namesake the page points at ("X's upcoming film of the same name")."""
+    """The linked film's namesakes the page points at: the original a remake is
+    compared with ("Dario Argento's 1977 original"), or "X's upcoming film of the
+    same name".  Each needs its own cue: its director named, its year written, or a
+    relation pointing at it."""
     if result.get("status") != "linked" or not proposal.matches:
         return []
-    subject = proposal.matches[0]
+    subject = next((m for m in proposal.matches if m.film_id == result.get("film_id")), None)
+    if subject is None:
+        return []
+    key = normalize_title(subject.title)
     out = []
-    for m in proposal.matches[1:]:
-        if m.title != subject.title or m.distance.penalty("relation") < 0.7:
+    for m in proposal.matches:
+        if m is subject or normalize_title(m.title) != key:
             continue
-        zones = ev.same_name or [z for z in ev.zones if z.kind in ("derived", "future")]
-        if not zones:
+        where: tuple[int, int] | None = None
+        confidence = 0.0
+        for name in m.directors:
+            if subject.directors and name in subject.directors:
+                continue
+            positions = ev.name_positions(name)
+            if positions:
+                where, confidence = (positions[0], positions[0] + len(name)), 0.8
+                break
+        if where is None and m.year and m.year != subject.year:
+            for y in ev.years:
+                if y.year == m.year:
+                    where, confidence = (y.start, y.end), 0.7
+                    break
+        if where is None and m.distance.penalty("relation") >= 0.7:
+            zones = ev.same_name or [z for z in ev.zones if z.kind in ("derived", "future")]
+            if zones:
+                where, confidence = (zones[0].start, zones[0].end), 0.75
+        if where is None:
             continue
-        z = zones[0]
-        start = min((p.start for p in ev.people if z.start <= p.start < z.end), default=z.start)
-        out.append({"kind": "film", "text": ev.text[start:z.end].strip(), "start": start, "end": z.end,
-                    "sentence": _sentence_text(ev, ev.sentence_of(z.start)), "film_id": m.film_id,
-                    "confidence": round(min(0.9, 0.5 + m.distance.penalty("relation") * 0.3), 4)})
-        break
+        start, end = where
+        zone = ev.in_same_name(start, end)
+        if zone is not None:  # quote the whole description: "Len Wiseman's coming ... of the same name"
+            end = zone.end
+        out.append({"kind": "film", "text": ev.text[start:end].strip(), "start": start, "end": end,
+                    "sentence": _sentence_text(ev, ev.sentence_of(start)), "film_id": m.film_id,
+                    "confidence": confidence})
     return out
 
 

@@ -154,8 +154,12 @@ def _salience(st: TitleStat) -> float:
             if span.year:
                 score += 0.5
     score += min(text_score, 4.0)
+    if st.headline and not st.spans and not st.jsonld:
+        score *= 0.5  # a headline hook the text never comes back to
     for g in st.guesses:
-        if g.source == "structured" and not st.jsonld:
+        if g.source == "possessive" and st.spans:
+            score += 1.0  # "Martin Scorsese's The Irishman" near the top
+        elif g.source == "structured" and not st.jsonld:
             score += 4.0
         elif g.source == "headline" and not st.headline:
             score += g.score
@@ -225,20 +229,15 @@ class NameFinder:
 
 
 def _person_context(ev: PageEvidence, start: int, end: int) -> str | None:
-    """None when a name stands for the reviewed film's people; a relation kind when
+    """None when a name may stand for the reviewed film's people; a relation kind when
     it sits in a passage about another film ("Len Wiseman's upcoming film of the same
-    name", "unlike John Carpenter's 1978 film")."""
+    name", "the 1978 original")."""
     if ev.in_same_name(start, end) is not None:
         return "same_name"
     zone = ev.zone_at(start, end)
     if zone is not None and zone.kind in _AWAY_PEOPLE:
         return zone.kind
-    possessive = person_away(ev, ev.text, start, end)
-    if possessive is not None:
-        return possessive
-    if zone is not None and zone.kind == "comparison":
-        return "comparison"
-    return None
+    return person_away(ev, ev.text, start, end)
 
 
 # --- distances ---------------------------------------------------------------------

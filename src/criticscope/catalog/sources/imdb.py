@@ -8,9 +8,10 @@ file's :class:`~criticscope.models.ImportProgress` row):
 2. ``title.basics``: films of the chosen kinds/years/votes, upserted on ``imdb_id``
    (a film already in the catalog without an IMDb id, same title and year, gets it);
 3. ``title.akas``: alternative titles of known films;
-4. ``title.crew`` and ``title.principals``: credits (people first appear as
-   placeholders named by their ``nconst``);
-5. ``name.basics``: names of the people credited, filled in.
+4. ``name.basics``: the people credited on those films (found by a read-only pass over
+   the two credit files), upserted on ``imdb_id``;
+5. ``title.crew`` and ``title.principals``: credits (someone missing from name.basics
+   gets a placeholder named by the ``nconst``).
 
 Re-importing is idempotent (upserts and insert-or-ignore on natural keys).  A crash
 loses at most the batch in flight: a re-run skips the lines each file's progress row
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,8 @@ from .tsv import IMDB_HEADERS, NULL_B, TsvFile, file_fingerprint, find_dataset_f
 
 SOURCE = "imdb"
 FILE_ORDER = ("title.ratings", "title.basics", "title.akas", "title.crew", "title.principals", "name.basics")
+# name.basics is imported before the credits of crew and principals (after a read-only
+# pass over them finds who is credited), so each person is written once, with a name.
 DEFAULT_KINDS = ("movie", "tvMovie")
 DEFAULT_BATCH = 10_000
 SCAN_FACTOR = 20  # also commit progress after this many batches' worth of lines read but filtered out
@@ -95,8 +98,14 @@ class _Progress:
     def __init__(self, enabled: bool):
         self.bar = None
         if enabled:
-            from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(TextColumn("{task.description:<24}"), BarColumn(), DownloadColumn(),
                                 TextColumn("{task.fields[rows]:>12,} rows"), TimeElapsedColumn(),
@@ -179,8 +188,10 @@ class ImdbImport:
 
     # --- the generic file loop ---------------------------------------------------
 
-    def _run_file(self, stem: str, parse: Callable[[int, bytes, FileStats], Any],
-                  write: Callable[[Connection, list[Any]], None]) -> None:
+    def _run_file(self, stem: str, parse: Callable[[int, bytes, Any, FileStats], Any],
+                  write: Callable[[Connection, list[Any]], None], keys: Mapping[bytes, Any] | None = None) -> None:
+        """Stream one file through ``parse`` (only lines whose first field is in ``keys``,
+        when given) and ``write`` batches, resuming after the lines a previous run did."""
         path = self.files.get(stem)
         if path is None:
             return
@@ -197,31 +208,49 @@ class ImdbImport:
             start_after, prior_bad = state.rows_done, state.bad_rows
             fstats.resumed_from = start_after
         pending: list[Any] = []
-        scanned = 0
         limit, scan_limit = self.batch_size, self.batch_size * SCAN_FACTOR
+        flushed_at = start_after
         with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
             task = self.progress.add(name, tsv.size)
-            for line_no, line in tsv:
+            line_no = 1
+            for block in tsv.blocks():
+                first = line_no + 1
+                line_no += len(block)
                 if line_no <= start_after:
                     continue
-                fstats.rows += 1
-                scanned += 1
-                item = parse(line_no, line, fstats)
-                if item is not None:
+                if first <= start_after:
+                    block = block[start_after - first + 1:]
+                    first = start_after + 1
+                fstats.rows += len(block)
+                for i, line in enumerate(block):
+                    if keys is not None:
+                        value = keys.get(line[:line.find(b"\t")])
+                        if value is None:
+                            continue
+                    else:
+                        value = None
+                    item = parse(first + i, line, value, fstats)
+                    if item is None:
+                        continue
                     if isinstance(item, list):
                         pending.extend(item)
                     else:
                         pending.append(item)
-                if len(pending) >= limit or scanned >= scan_limit:
+                    if len(pending) >= limit:
+                        self._flush(stem, name, write, pending, first + i, prior_bad + fstats.bad_rows, False)
+                        pending, flushed_at = [], first + i
+                if line_no - flushed_at >= scan_limit:
                     self._flush(stem, name, write, pending, line_no, prior_bad + fstats.bad_rows, False)
-                    self.progress.update(task, tsv.position, fstats.rows)
-                    pending, scanned = [], 0
-            self._flush(stem, name, write, pending, tsv.line, prior_bad + fstats.bad_rows, True)
+                    pending, flushed_at = [], line_no
+                self.progress.update(task, tsv.position, fstats.rows)
+            self._flush(stem, name, write, pending, line_no, prior_bad + fstats.bad_rows, True)
             self.progress.update(task, tsv.size, fstats.rows)
 
     def _flush(self, stem: str, name: str, write: Callable[[Connection, list[Any]], None], items: list[Any],
                line: int, bad: int, finished: bool) -> None:
         with self.store.engine.begin() as conn:
+            if conn.dialect.name == "sqlite":  # a bigger page cache for index-heavy bulk writes
+                conn.exec_driver_sql("PRAGMA cache_size=-262144")
             if items:
                 write(conn, items)
             self._save_progress(conn, name, stem, line, bad, finished)
@@ -243,20 +272,20 @@ class ImdbImport:
         votes = self.votes
         with TsvFile(path, IMDB_HEADERS["title.ratings"]) as tsv:
             task = self.progress.add(path.name, tsv.size)
-            for line_no, line in tsv:
-                fstats.rows += 1
-                parts = line.split(b"\t")
-                if len(parts) != 3:
-                    self._bad(fstats, line_no, f"expected 3 columns, found {len(parts)}")
-                    continue
-                if not parts[2].isdigit():
-                    self._bad(fstats, line_no, f"numVotes {parts[2][:20]!r} is not a number")
-                    continue
-                n = int(parts[2])
-                if n >= min_votes:
-                    votes[parts[0]] = n
-                    fstats.kept += 1
-            self.progress.update(task, tsv.size, fstats.rows)
+            line_no = 1
+            for block in tsv.blocks():
+                for line in block:
+                    line_no += 1
+                    parts = line.split(b"\t")
+                    if len(parts) != 3:
+                        self._bad(fstats, line_no, f"expected 3 columns, found {len(parts)}")
+                    elif not parts[2].isdigit():
+                        self._bad(fstats, line_no, f"numVotes {parts[2][:20]!r} is not a number")
+                    elif int(parts[2]) >= min_votes:
+                        votes[parts[0]] = int(parts[2])
+                        fstats.kept += 1
+                fstats.rows += len(block)
+                self.progress.update(task, tsv.position, fstats.rows)
 
     # --- title.basics ------------------------------------------------------------
 
@@ -267,7 +296,7 @@ class ImdbImport:
         lo, hi = opts.year_from, opts.year_to
         idless = self._idless_films()
 
-        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
+        def parse(line_no: int, line: bytes, _: Any, fstats: FileStats) -> Any:
             parts = line.split(b"\t")
             if len(parts) != 9:
                 self._bad(fstats, line_no, f"expected 9 columns, found {len(parts)}")
@@ -355,13 +384,8 @@ class ImdbImport:
             return {imdb.encode(): fid for fid, imdb in conn.execute(
                 select(FILMS.c.id, FILMS.c.imdb_id).where(FILMS.c.imdb_id.is_not(None)))}
 
-    def import_akas(self) -> None:
-        films = self._known_films()
-
-        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
-            fid = films.get(line[:line.find(b"\t")])
-            if fid is None:
-                return None
+    def import_akas(self, films: dict[bytes, int]) -> None:
+        def parse(line_no: int, line: bytes, fid: int, fstats: FileStats) -> Any:
             parts = line.split(b"\t")
             if len(parts) != 8:
                 self._bad(fstats, line_no, f"expected 8 columns, found {len(parts)}")
@@ -385,24 +409,75 @@ class ImdbImport:
                     titles.append(title_row(fid, title, kind, region, language))
             _insert_titles(conn, titles)
 
-        self._run_file("title.akas", parse, write)
+        self._run_file("title.akas", parse, write, films)
 
-    # --- credits -----------------------------------------------------------------
+    # --- people and credits ------------------------------------------------------
+
+    def _credited(self, films: dict[bytes, int]) -> set[bytes]:
+        """nconsts credited on the catalog's films, from a read-only pass over
+        title.crew and title.principals (so name.basics is read only for them)."""
+        needed: set[bytes] = set()
+        for stem in ("title.crew", "title.principals"):
+            path = self.files.get(stem)
+            if path is None:
+                continue
+            crew = stem == "title.crew"
+            with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
+                for block in tsv.blocks():
+                    for line in block:
+                        if line[:line.find(b"\t")] in films:
+                            parts = line.split(b"\t")
+                            if crew:
+                                for field in parts[1:3]:
+                                    if field != NULL_B:
+                                        needed.update(field.split(b","))
+                            elif len(parts) > 2:
+                                needed.add(parts[2])
+        return needed
 
     def _load_people(self) -> None:
         with self.store.engine.connect() as conn:
             self.person_ids = {imdb.encode(): pid for pid, imdb in conn.execute(
                 select(PEOPLE.c.id, PEOPLE.c.imdb_id).where(PEOPLE.c.imdb_id.is_not(None)))}
 
+    def import_names(self, needed: set[bytes]) -> None:
+        people = self.person_ids
+
+        def parse(line_no: int, line: bytes, _: Any, fstats: FileStats) -> Any:
+            parts = line.split(b"\t")
+            if len(parts) != 6:
+                self._bad(fstats, line_no, f"expected 6 columns, found {len(parts)}")
+                return None
+            try:
+                name = parts[1].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
+                return None
+            if not name or name == "\\N":
+                return None
+            fstats.kept += 1
+            return (parts[0], name)
+
+        def write(conn: Connection, rows: list[tuple[bytes, str]]) -> None:
+            rows = list({n: (n, name) for n, name in rows}.values())
+            new = [n for n, _ in rows if n not in people]
+            people.update(zip(new, allocate_ids(conn, PEOPLE, len(new)), strict=True))
+            out = []
+            for nconst, name in rows:
+                row = person_row(name)
+                out.append((people[nconst], name, row["norm_name"], nconst.decode("ascii"), row["name_keys"]))
+            raw_insert(conn, PEOPLE, PERSON_COLUMNS, out, conflict=("imdb_id",),
+                       update=("name", "norm_name", "name_keys"))
+
+        self._run_file("name.basics", parse, write, dict.fromkeys(needed, True))
+
     def _write_credits(self, conn: Connection, rows: list[tuple[int, bytes, str, int]]) -> None:
         people = self.person_ids
         new = list(dict.fromkeys(n for _, n, _, _ in rows if n not in people))
-        if new:
+        if new:  # credited but absent from name.basics: a placeholder named by its nconst
             ids = allocate_ids(conn, PEOPLE, len(new))
-            placeholders = []
-            for pid, nconst in zip(ids, new, strict=True):
-                name = nconst.decode("ascii", "replace")
-                placeholders.append((pid, name, "", name, None))  # named by name.basics later
+            placeholders = [(pid, n.decode("ascii", "replace"), "", n.decode("ascii", "replace"), None)
+                            for pid, n in zip(ids, new, strict=True)]
             raw_insert(conn, PEOPLE, PERSON_COLUMNS, placeholders, conflict=("imdb_id",))
             people.update(zip(new, ids, strict=True))
         credits = {(fid, people[n], role): o for fid, n, role, o in rows}
@@ -410,13 +485,8 @@ class ImdbImport:
                    [(f, p, r, o) for (f, p, r), o in credits.items()],
                    conflict=("film_id", "person_id", "role"), update=("ord",))
 
-    def import_crew(self) -> None:
-        films = self._known_films()
-
-        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
-            fid = films.get(line[:line.find(b"\t")])
-            if fid is None:
-                return None
+    def import_crew(self, films: dict[bytes, int]) -> None:
+        def parse(line_no: int, line: bytes, fid: int, fstats: FileStats) -> Any:
             parts = line.split(b"\t")
             if len(parts) != 3:
                 self._bad(fstats, line_no, f"expected 3 columns, found {len(parts)}")
@@ -428,16 +498,12 @@ class ImdbImport:
                     out.extend((fid, n, role, i) for i, n in enumerate(field.split(b",")) if n.startswith(b"nm"))
             return out
 
-        self._run_file("title.crew", parse, self._write_credits)
+        self._run_file("title.crew", parse, self._write_credits, films)
 
-    def import_principals(self) -> None:
-        films = self._known_films()
+    def import_principals(self, films: dict[bytes, int]) -> None:
         roles = {k.encode(): v for k, v in ROLE_OF_CATEGORY.items()}
 
-        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
-            fid = films.get(line[:line.find(b"\t")])
-            if fid is None:
-                return None
+        def parse(line_no: int, line: bytes, fid: int, fstats: FileStats) -> Any:
             parts = line.split(b"\t")
             if len(parts) != 6:
                 self._bad(fstats, line_no, f"expected 6 columns, found {len(parts)}")
@@ -451,43 +517,16 @@ class ImdbImport:
             fstats.kept += 1
             return (fid, parts[2], role, int(parts[1]))
 
-        self._run_file("title.principals", parse, self._write_credits)
-
-    # --- name.basics -------------------------------------------------------------
-
-    def import_names(self) -> None:
-        people = self.person_ids
-
-        def parse(line_no: int, line: bytes, fstats: FileStats) -> Any:
-            pid = people.get(line[:line.find(b"\t")])
-            if pid is None:
-                return None
-            parts = line.split(b"\t")
-            if len(parts) != 6:
-                self._bad(fstats, line_no, f"expected 6 columns, found {len(parts)}")
-                return None
-            try:
-                name = parts[1].decode("utf-8")
-            except UnicodeDecodeError as exc:
-                self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
-                return None
-            if not name or name == "\\N":
-                return None
-            fstats.kept += 1
-            return (pid, name)
-
-        def write(conn: Connection, rows: list[tuple[int, str]]) -> None:
-            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-            params = []
-            for pid, name in rows:
-                row = person_row(name)
-                params.append((row["name"], row["norm_name"], row["name_keys"], pid))
-            conn.exec_driver_sql(f"UPDATE people SET name = {mark}, norm_name = {mark}, name_keys = {mark} "
-                                 f"WHERE id = {mark}", params)
-
-        self._run_file("name.basics", parse, write)
+        self._run_file("title.principals", parse, self._write_credits, films)
 
     # --- the whole run -----------------------------------------------------------
+
+    def _done(self, stem: str) -> bool:
+        path = self.files.get(stem)
+        if path is None or self.force:
+            return path is None
+        row = self._progress_row(path.name)
+        return row is not None and row.finished and row.fingerprint == self.fingerprints[stem]
 
     def run(self) -> None:
         self.locate()
@@ -495,17 +534,17 @@ class ImdbImport:
             with self.store.engine.begin() as conn:
                 conn.execute(PROGRESS.delete().where(PROGRESS.c.source == SOURCE))
         with self.progress:
-            basics = self._progress_row(self.files["title.basics"].name)
-            if self.force or basics is None or not basics.finished \
-                    or basics.fingerprint != self.fingerprints["title.basics"]:
+            if not self._done("title.basics"):
                 self.read_ratings()
             self.import_basics()
             self.votes = {}
-            self.import_akas()
+            films = self._known_films()
+            self.import_akas(films)
             self._load_people()
-            self.import_crew()
-            self.import_principals()
-            self.import_names()
+            if not self._done("name.basics"):
+                self.import_names(self._credited(films))
+            self.import_crew(films)
+            self.import_principals(films)
         with self.store.engine.begin() as conn:
             self.stats.merged_people = merge_duplicate_people(conn)
 

@@ -1,11 +1,13 @@
 """Reading IMDb's TSV dataset files as they really are: gzip or plain, a fixed header,
 ``\\N`` for null, tabs that are never quoted (a ``"`` in a title is just a character),
-and lines of any length.  Rows come out as raw bytes so callers can filter on the
-first field before paying for decoding."""
+lines of any length, ``\\n`` or ``\\r\\n`` endings.
+
+Lines come out in blocks (lists of raw ``bytes`` lines, one list per megabyte
+decompressed), so callers can filter on the first field with a dict lookup before
+paying for decoding: the per-line cost stays a few hundred nanoseconds."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import zlib
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from .base import CatalogImportError
 
 NULL = "\\N"
 NULL_B = b"\\N"
+CHUNK = 1 << 20
 
 IMDB_HEADERS: dict[str, tuple[str, ...]] = {
     "title.basics": ("tconst", "titleType", "primaryTitle", "originalTitle", "isAdult", "startYear", "endYear",
@@ -52,16 +55,18 @@ def file_fingerprint(path: Path, sample: int = 1 << 20) -> str:
 
 
 class TsvFile:
-    """One dataset file: header checked on open, then ``(line_number, fields_bytes)``
-    for each data line (the header is line 1)."""
+    """One dataset file: the header is checked on open, then :meth:`blocks` yields the
+    data lines (the header is line 1; the caller counts lines from 2)."""
 
     def __init__(self, path: Path, header: tuple[str, ...]):
         self.path = path
         self.header = header
         self.name = path.name
+        self.line = 0          # lines handed out so far, header included
+        self.crlf = False
         self._raw: BinaryIO | None = None
-        self._stream: BinaryIO | None = None
-        self.line = 0
+        self._chunks: Iterator[bytes] | None = None
+        self._rest = b""
 
     def __enter__(self) -> TsvFile:
         self.open()
@@ -70,24 +75,9 @@ class TsvFile:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def open(self) -> None:
-        try:
-            self._raw = self.path.open("rb")
-        except OSError as exc:
-            raise CatalogImportError(f"cannot open ({exc.strerror})", file=self.name) from exc
-        magic = self._raw.read(2)
-        self._raw.seek(0)
-        if magic == GZIP_MAGIC:
-            self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[assignment]
-        else:
-            self._stream = self._raw
-        self._check_header()
-
-    def close(self) -> None:
-        for fh in (self._stream, self._raw):
-            if fh is not None:
-                fh.close()
-        self._stream = self._raw = None
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
 
     @property
     def position(self) -> int:
@@ -97,45 +87,89 @@ class TsvFile:
         except (OSError, ValueError):
             return 0
 
-    @property
-    def size(self) -> int:
-        return self.path.stat().st_size
-
-    def _readline(self) -> bytes:
-        assert self._stream is not None
+    def open(self) -> None:
         try:
-            return self._stream.readline()
-        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-            raise CatalogImportError(f"truncated or corrupt gzip data ({exc}); re-download the file",
-                                     file=self.name, row=self.line + 1) from exc
+            self._raw = self.path.open("rb")
+        except OSError as exc:
+            raise CatalogImportError(f"cannot open ({exc.strerror})", file=self.name) from exc
+        gz = self._raw.read(2) == GZIP_MAGIC
+        self._raw.seek(0)
+        self._chunks = self._gunzip() if gz else self._plain()
+        self._check_header()
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+        self._raw = self._chunks = None
+
+    def _plain(self) -> Iterator[bytes]:
+        assert self._raw is not None
+        read = self._raw.read
+        while chunk := read(CHUNK):
+            yield chunk
+
+    def _gunzip(self) -> Iterator[bytes]:
+        assert self._raw is not None
+        read = self._raw.read
+        d = zlib.decompressobj(wbits=31)
+        try:
+            while chunk := read(CHUNK):
+                out = d.decompress(chunk)
+                while d.eof and d.unused_data:  # a file of several gzip members
+                    rest = d.unused_data
+                    d = zlib.decompressobj(wbits=31)
+                    out += d.decompress(rest)
+                if out:
+                    yield out
+        except zlib.error as exc:
+            raise self._corrupt(str(exc)) from exc
+        if not d.eof:
+            raise self._corrupt("the file ends before the end of the compressed stream")
+
+    def _corrupt(self, why: str) -> CatalogImportError:
+        return CatalogImportError(f"truncated or corrupt gzip data ({why}); re-download the file",
+                                  file=self.name, row=self.line + 1)
 
     def _check_header(self) -> None:
-        first = self._readline()
+        assert self._chunks is not None
+        buf = b""
+        for chunk in self._chunks:
+            buf += chunk
+            if b"\n" in buf or len(buf) > 1 << 16:
+                break
+        first, _, self._rest = buf.partition(b"\n")
         self.line = 1
-        if not first:
+        if not buf:
             raise CatalogImportError("empty file (no IMDb header)", file=self.name, row=1)
+        self.crlf = first.endswith(b"\r")
         try:
-            found = tuple(first.decode("utf-8").rstrip("\r\n").split("\t"))
+            found = tuple(first.decode("utf-8").rstrip("\r").split("\t"))
         except UnicodeDecodeError:
             raise CatalogImportError("not a TSV text file (the first line is not UTF-8 text)",
                                      file=self.name, row=1) from None
         if found != self.header:
-            shown = "\t".join(found)[:120].replace("\t", " | ")
+            shown = " | ".join(found)[:120]
             raise CatalogImportError(
                 f"not an IMDb {self.path.name.split('.tsv')[0]} file: expected the header "
                 f"{' | '.join(self.header)!r}, found {shown!r}", file=self.name, row=1)
 
-    def __iter__(self) -> Iterator[tuple[int, bytes]]:
-        """``(line_number, line)`` with the line ending removed."""
-        assert self._stream is not None
-        n = self.line
-        try:
-            for line in self._stream:
-                n += 1
-                self.line = n
-                if line[-1:] == b"\n":
-                    line = line[:-2] if line[-2:] == b"\r\n" else line[:-1]
-                yield n, line
-        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-            raise CatalogImportError(f"truncated or corrupt gzip data ({exc}); re-download the file",
-                                     file=self.name, row=self.line + 1) from exc
+    def blocks(self) -> Iterator[list[bytes]]:
+        """Lists of complete data lines, line endings removed, in file order."""
+        assert self._chunks is not None
+        rest = self._rest
+        crlf = self.crlf
+        for chunk in self._chunks:
+            lines = (rest + chunk if rest else chunk).split(b"\n")
+            rest = lines.pop()
+            if crlf:
+                lines = [ln[:-1] if ln[-1:] == b"\r" else ln for ln in lines]
+            self.line += len(lines)
+            yield lines
+        if rest:
+            lines = rest.split(b"\n")
+            if not lines[-1]:
+                lines.pop()
+            if crlf:
+                lines = [ln[:-1] if ln[-1:] == b"\r" else ln for ln in lines]
+            self.line += len(lines)
+            yield lines

@@ -20,6 +20,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("kind", sa.String(length=8), nullable=True))
         batch_op.add_column(sa.Column("variants", sa.Text(), nullable=True))
         batch_op.create_index("ux_film_titles_film_norm", ["film_id", "norm_title"], unique=True)
+        batch_op.drop_index("ix_film_titles_film_id")  # the unique index above starts with film_id
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.add_column(sa.Column("name_keys", sa.Text(), nullable=True))
     with op.batch_alter_table("credits", schema=None) as batch_op:
@@ -38,6 +39,7 @@ def downgrade() -> None:
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_column("name_keys")
     with op.batch_alter_table("film_titles", schema=None) as batch_op:
+        batch_op.create_index("ix_film_titles_film_id", ["film_id"], unique=False)
         batch_op.drop_index("ux_film_titles_film_norm")
         batch_op.drop_column("variants")
         batch_op.drop_column("kind")
