@@ -21,6 +21,7 @@ import argparse
 import csv
 import gzip
 import json
+import os
 import random
 import resource
 import statistics
@@ -31,6 +32,10 @@ import time
 from pathlib import Path
 
 FULL_SCALE_TITLES = 10_000_000
+
+
+def load_avg() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def peak_rss_mb() -> float:
@@ -64,10 +69,10 @@ def child_criticscope(folder: Path, db: str) -> dict:
     from criticscope.store import Store
 
     store = Store.open(db)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     stats = get_source("imdb").import_into(store, None, path=str(folder), kinds="movie,tvMovie")
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "films": stats.films_added, "titles": stats.titles_added,
+    return {"seconds": seconds, "cpu": time.process_time() - cpu, "films": stats.films_added, "titles": stats.titles_added,
             "people": stats.people_added, "credits": stats.credits_added, "rss_mb": peak_rss_mb()}
 
 
@@ -88,7 +93,7 @@ def child_baseline(folder: Path, db: str) -> dict:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         mark = "?"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     rows_total = 0
     csv.field_size_limit(1 << 30)
     for stem, header in IMDB_HEADERS.items():
@@ -120,19 +125,19 @@ def child_baseline(folder: Path, db: str) -> dict:
                 rows_total += len(batch)
     seconds = time.perf_counter() - started
     conn.close()
-    return {"seconds": seconds, "rows": rows_total, "rss_mb": peak_rss_mb()}
+    return {"seconds": seconds, "cpu": time.process_time() - cpu, "rows": rows_total, "rss_mb": peak_rss_mb()}
 
 
 def child_candidates(db: str, queries: int) -> dict:
-    from criticscope.catalog import CatalogIndex
     from sqlalchemy import text
 
+    from criticscope.catalog import CatalogIndex
     from criticscope.store import Store
 
     store = Store.open(db)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index = CatalogIndex.load(store)
-    load_seconds = time.perf_counter() - started
+    load_seconds, load_cpu = time.perf_counter() - started, time.process_time() - cpu
     rng = random.Random(7)
     with store.engine.connect() as conn:
         films = conn.execute(text("SELECT title, year FROM films ORDER BY id")).all()
@@ -160,7 +165,7 @@ def child_candidates(db: str, queries: int) -> dict:
         t0 = time.perf_counter()
         index.find_titles(text_sample)
         spans_ms.append((time.perf_counter() - t0) * 1000)
-    out = {"films": len(index), "load_seconds": load_seconds, "rss_mb": peak_rss_mb(),
+    out = {"films": len(index), "load_seconds": load_seconds, "load_cpu": load_cpu, "rss_mb": peak_rss_mb(),
            "find_titles_ms": statistics.median(spans_ms), "text_chars": len(text_sample)}
     for kind, times in results.items():
         times.sort()
@@ -184,8 +189,8 @@ def bench_import(work: Path, titles: int, dbs: list[str]) -> None:
     folder = ensure_dataset(work / f"imdb-{titles}", titles, "imdb")
     lines = count_lines(folder)
     size_mb = sum(p.stat().st_size for p in folder.glob("*.gz")) / 1e6
-    print(f"\nIMDb import: {titles:,} titles, {lines:,} lines, {size_mb:.0f} MB gzip")
-    print(f"{'run':<34}{'seconds':>9}{'lines/s':>12}{'peak RSS':>11}  notes")
+    print(f"\nIMDb import: {titles:,} titles, {lines:,} lines, {size_mb:.0f} MB gzip; load average {load_avg()}")
+    print(f"{'run':<34}{'wall s':>8}{'CPU s':>8}{'lines/s':>12}{'peak RSS':>11}  notes")
     for db in dbs:
         label = "sqlite" if db == "sqlite" else "postgresql"
         for impl in ("baseline", "criticscope"):
@@ -198,12 +203,12 @@ def bench_import(work: Path, titles: int, dbs: list[str]) -> None:
             r = run_child(impl, str(folder), url)
             note = (f"{r['rows']:,} raw rows, unfiltered" if impl == "baseline" else
                     f"{r['films']:,} films, {r['titles']:,} titles, {r['people']:,} people, {r['credits']:,} credits")
-            print(f"{impl + ' (' + label + ')':<34}{r['seconds']:>9.1f}{lines / r['seconds']:>12,.0f}"
-                  f"{r['rss_mb']:>9.0f}MB  {note}")
+            print(f"{impl + ' (' + label + ')':<34}{r['seconds']:>8.1f}{r['cpu']:>8.1f}"
+                  f"{lines / r['seconds']:>12,.0f}{r['rss_mb']:>9.0f}MB  {note}")
             if impl == "criticscope":
                 scale = FULL_SCALE_TITLES / titles
-                print(f"{'':<34}projected to {FULL_SCALE_TITLES:,} titles: {r['seconds'] * scale / 60:.1f} min "
-                      f"(time scales with lines read; memory with films and people kept)")
+                print(f"{'':<34}projected to {FULL_SCALE_TITLES:,} titles: {r['seconds'] * scale / 60:.1f} min wall, "
+                      f"{r['cpu'] * scale / 60:.1f} min CPU (time scales with lines read)")
 
 
 def reset_pg(url: str) -> None:
@@ -231,8 +236,8 @@ def bench_candidates(work: Path, films: int, queries: int) -> None:
         store.close()
         print(f"built the lookup catalog in {time.perf_counter() - started:.0f}s", flush=True)
     r = run_child("candidates", f"sqlite:///{db}", str(queries))
-    print(f"\ncandidates() on {r['films']:,} films ({queries:,} queries per kind; index load {r['load_seconds']:.1f}s, "
-          f"peak RSS {r['rss_mb']:.0f} MB)")
+    print(f"\ncandidates() on {r['films']:,} films ({queries:,} queries per kind; index load {r['load_seconds']:.1f}s "
+          f"wall, {r['load_cpu']:.1f}s CPU; peak RSS {r['rss_mb']:.0f} MB; load average {load_avg()})")
     print(f"{'query':<14}{'p50 ms':>9}{'p99 ms':>9}{'recall@10':>11}")
     for kind in ("exact", "exact+year", "typo", "loose"):
         k = r[kind]
@@ -247,13 +252,14 @@ def bench_default_catalog(work: Path) -> None:
     db = work / "default.db"
     db.unlink(missing_ok=True)
     store = Store.open(f"sqlite:///{db}")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     ensure_default_catalog(store, None)
-    built = time.perf_counter() - started
-    started = time.perf_counter()
+    built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, cpu = time.perf_counter(), time.process_time()
     index = CatalogIndex.load(store)
-    loaded = time.perf_counter() - started
-    print(f"\ndefault catalog: built in {built:.1f}s, {len(index):,} films, CatalogIndex.load {loaded:.2f}s")
+    loaded, loaded_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"\ndefault catalog ({len(index):,} films; load average {load_avg()}): built in {built:.1f}s wall / "
+          f"{built_cpu:.1f}s CPU; CatalogIndex.load {loaded:.2f}s wall / {loaded_cpu:.2f}s CPU")
 
 
 def main() -> None:

@@ -408,6 +408,7 @@ class _Cand:
     reason: str = ""
     priority: float = 0.0
     extra_end: int = 0  # end of a trailing scale note such as "(out of four)"
+    labelled: bool = False
 
     def rating(self, text: str) -> Rating:
         return Rating(text=text[self.start:self.end], start=self.start, end=self.end, scale=self.scale,
@@ -973,7 +974,7 @@ def _judge(c: _Cand, page: _Page) -> None:
     if verdict:
         c.status, c.reason = verdict
         return
-    c.status = "eligible"
+    c.status, c.labelled = "eligible", bool(sig.label)
     c.priority, c.reason = _precedence(c, ctx, sig, len(text))
 
 
@@ -1238,7 +1239,7 @@ def extract_ratings(
 
     eligible = [c for c in cands if c.status == "eligible"]
     # Bare fractions on their own lines with one denominator and several values are counters.
-    counters = _counter_lines(text, eligible)
+    counters = _counter_lines(eligible)
     for c in counters:
         c.status, c.reason = "rejected", "a gallery or page counter"
     eligible = [c for c in eligible if c.status == "eligible"]
@@ -1278,10 +1279,10 @@ def extract_ratings(
     return result
 
 
-def _counter_lines(text: str, eligible: list[_Cand]) -> list[_Cand]:
+def _counter_lines(eligible: list[_Cand]) -> list[_Cand]:
     by_scale: dict[float, list[_Cand]] = {}
     for c in eligible:
-        if c.kind == "fraction" and not c.strong and "label" not in c.reason:
+        if c.kind == "fraction" and not c.strong and not c.labelled:
             by_scale.setdefault(float(c.scale or 0), []).append(c)  # type: ignore[arg-type]
     found: list[_Cand] = []
     for group in by_scale.values():

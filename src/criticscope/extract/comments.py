@@ -40,6 +40,7 @@ _AGO = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"@?[\w.\-]{2,30}")
+_HEADER_HINT = re.compile(r"\d|\b(?:says|said|wrote|writes|commented|ago|posted by|written by|comment by)\b", re.I)
 
 
 @dataclass
@@ -66,6 +67,8 @@ def parse_header(line: str) -> Header | None:
     """A comment header line: a timestamp, optionally with the author and "Reply"/"says:" around it."""
     if not line or len(line) > MAX_HEADER_CHARS:
         return None
+    if not _HEADER_HINT.search(line):
+        return None  # no digit and no "says"/"ago"/"posted by": cannot be a header
     ts = find_timestamp(line)
     if ts is not None:
         rest = (line[: ts.start] + " " + line[ts.end:]).strip()

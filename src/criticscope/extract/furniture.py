@@ -242,6 +242,10 @@ def compile_alternation(patterns: Iterable[str], *, flags: int = re.IGNORECASE) 
 
 
 FURNITURE_RES: dict[str, re.Pattern[str]] = {kind: compile_alternation(p) for kind, p in FURNITURE.items()}
+# all kinds in one pass; the first kind (in FURNITURE order) whose patterns match the whole line wins
+_ANY_FURNITURE = re.compile(
+    "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in FURNITURE_RES.items()), re.IGNORECASE
+)
 WIDGET_CONTEXT_RE = compile_alternation(WIDGET_CONTEXT)
 CREDIT_RE = compile_alternation(CREDIT)
 CAPTION_SHAPE_RE = compile_alternation(CAPTION_SHAPES, flags=0)
@@ -276,10 +280,8 @@ def furniture_kind(line: str) -> str | None:
 
 
 def _whole_kind(line: str) -> str | None:
-    for kind, rx in FURNITURE_RES.items():
-        if rx.fullmatch(line):
-            return kind
-    return None
+    m = _ANY_FURNITURE.fullmatch(line)
+    return m.lastgroup if m else None
 
 
 def is_widget_context(line: str) -> bool:

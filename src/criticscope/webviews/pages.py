@@ -235,12 +235,12 @@ def decide_data(lib: Library, *, done: str | None = None) -> dict[str, Any]:
                 film = infos.get(r.film_id) or (film_infos(s, [r.film_id]).get(r.film_id) if r.film_id else None)
                 last = {"review_id": r.id, "headline": r.headline, "link_status": r.link_status,
                         "film": {k: film[k] for k in ("id", "title", "year")} if film else None}
-    items = []
+    queue = []
     for r in reviews:
         linking = analyses.get((r.id, "linking")) or {}
         safe = spoiler_safe_text(r.text, analyses.get((r.id, "spoilers")))
         excerpt = safe[:EXCERPT_CHARS].rstrip() + ("…" if len(safe) > EXCERPT_CHARS else "")
-        items.append({
+        queue.append({
             "review": {"id": r.id, "headline": r.headline, "critic": r.critic, "outlet": r.outlet,
                        "published": r.published, "url": r.url, "link_url": safe_url(r.url), "source": r.source,
                        "excerpt": excerpt},
@@ -249,7 +249,7 @@ def decide_data(lib: Library, *, done: str | None = None) -> dict[str, Any]:
             "evidence": (linking.get("evidence") or [])[:8],
             "notes": linking.get("notes") or [],
         })
-    return {"count": total, "shown": len(items), "items": items, "done": last,
+    return {"count": total, "shown": len(queue), "queue": queue, "done": last,
             "api_key_required": bool(lib.settings.api.api_key)}
 
 
