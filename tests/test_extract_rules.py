@@ -265,3 +265,9 @@ def test_every_removed_line_is_a_whole_input_line():
     lines = {line.strip() for line in raw.splitlines()}
     assert set(page.removed) <= lines
     assert re.sub(r"\s+", " ", page.text) == re.sub(r"\s+", " ", f"{P1} {P2}")
+
+
+@pytest.mark.parametrize("raw", ["Great film, go see it.", "Loved it", "Dune review\n\nGreat film."])
+def test_very_short_pages_keep_their_words(raw):
+    page = extract_text(raw)
+    assert raw.split("\n")[-1] in page.text

@@ -41,9 +41,26 @@ class FakeIndex:
             for name in cand.directors + cand.cast:
                 self.person_ids.setdefault(normalize_name(name), len(self.person_ids) + 1)
         self.max_words = max((len(n.split()) for n in self.by_norm), default=1)
+        self.credits: dict[int, list[tuple[int, str]]] = {}
+        for fid, cand in self.films.items():
+            for name in cand.directors:
+                self.credits.setdefault(self.person_ids[normalize_name(name)], []).append((fid, "director"))
+            for name in cand.cast:
+                self.credits.setdefault(self.person_ids[normalize_name(name)], []).append((fid, "actor"))
+
+    def people(self, name: str) -> list[tuple[int, str]]:
+        """Catalog people called ``name``; one word matches a first or last name."""
+        key = normalize_name(name)
+        return [(pid, n) for n, pid in self.person_ids.items() if n == key or key in n.split()]
+
+    def credits_of_person(self, person_id: int) -> list[tuple[int, str]]:
+        return list(self.credits.get(person_id, []))
 
     def film(self, film_id: int) -> FakeCandidate | None:
-        return self.films.get(film_id)
+        from dataclasses import replace
+
+        cand = self.films.get(film_id)
+        return replace(cand, scores={}) if cand else None
 
     def films_by_norm_title(self, norm: str) -> list[int]:
         return list(self.by_norm.get(norm, []))
@@ -105,6 +122,6 @@ BALLERINAS = [
 def test_fake_index_finds_titles_and_people():
     idx = FakeIndex(BALLERINAS)
     text = "Lee Chung-hyun made The Call before Ballerina."
-    assert [n for _, _, n in idx.find_titles(text)] == ["call", "ballerina"]
+    assert {n for _, _, n in idx.find_titles(text)} == {"call", "ballerina"}
     assert len(idx.find_people(text)) == 1
     assert {c.year for c in idx.candidates("Ballerina")} == {2023, 2025}

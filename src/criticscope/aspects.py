@@ -295,7 +295,7 @@ REVIEW_LEXICON: dict[str, float] = {
     "steals": 1.0, "ferocity": 0.5, "rattles": 0.5, "undeniable": 2.0, "unnerving": 1.0,
     "unrecognizable": 1.0, "disappears": 0.5, "blender": -1.2, "flowchart": -1.2, "iceberg": -1.0,
     "contrived": -1.8, "contrivance": -1.5, "contrivances": -1.5, "tangle": -1.0, "tangled": -1.0,
-    "convoluted": -2.0, "overcomplicated": -1.8, "sloppy": -2.0, "lazily": -2.0, "clumsy": -1.5,
+    "overcomplicated": -1.8, "sloppy": -2.0, "lazily": -2.0, "clumsy": -1.5,
     # plot vocabulary that is not an opinion
     "kill": 0.0, "kills": 0.0, "killed": 0.0, "killer": 0.0, "killers": 0.0, "killing": 0.0,
     "death": 0.0, "dead": 0.0, "die": 0.0, "dies": 0.0, "murder": 0.0, "murdered": 0.0,
@@ -888,7 +888,7 @@ def _regions(sentence: str, anchors: list[tuple[int, str]]) -> dict[str, tuple[i
         if not aspects_in_order or aspects_in_order[-1][1] != aspect:
             aspects_in_order.append((pos, aspect))
     bounds = [0]
-    for (p1, a1), (p2, _a2) in zip(aspects_in_order, aspects_in_order[1:], strict=False):
+    for (p1, _a1), (p2, _a2) in zip(aspects_in_order, aspects_in_order[1:], strict=False):
         best = None
         for m in _CONTRAST.finditer(sentence, p1, p2):
             rank = 0 if m.group().strip(" ,").lower() else 1  # prefer words/semicolons to bare commas

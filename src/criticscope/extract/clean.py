@@ -3,7 +3,7 @@
 The passes, in order (each only labels lines the earlier ones left alone):
 
 1. furniture: whole lines matching :mod:`.furniture` (ads, share/subscribe, reading time, badges...);
-   speed and voice choices next to a listen-to-article widget;
+   speed and voice choices next to a listen-to-article widget; titles listed under "Related posts";
 2. reader comments: the trailing comment section (see :mod:`.comments`);
 3. photo credits, and captions: the line just before a credit, a line that ends with its own
    credit, or a caption-shaped line ("<Actor> in “<Title>.”");
@@ -63,6 +63,7 @@ class Cleaned:
     outlet: str | None = None
     published: str | None = None
     removed: list[str] = field(default_factory=list)
+    zone_removed: list[str] = field(default_factory=list)  # furniture inside the comment section
 
     @property
     def text(self) -> str:
@@ -86,7 +87,7 @@ def heading_like(line: str) -> bool:
     """Short, unpunctuated (a question is fine), starting with a capital, digit or quote."""
     if not line or len(line) > 120 or len(words(line)) > 14:
         return False
-    if line[-1] in ".,;:…" or line.endswith(("”", '"', "’")) and len(line) > 1 and line[-2] in ".,":
+    if line[-1] in ".,;:…" or (line.endswith(("”", '"', "’")) and len(line) > 1 and line[-2] in ".,"):
         return False
     first = line[0]
     return first.isupper() or first.isdigit() or first in "“\"'‘¿¡"
@@ -118,12 +119,6 @@ def _is_breadcrumb(line: str) -> bool:
     """"Home › Reviews › The Shining": several short segments joined by a path separator."""
     parts = _CRUMB_SEP.split(line)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
-
-
-def _date_line(line: str) -> str | None:
-    """ISO date when the line is only a (prefixed) date, e.g. "Published: 12 June 2025, 9:00 am"."""
-    found = _dated_byline(line)
-    return found[1] if found is not None and found[0] is None else None
 
 
 def _dated_byline(line: str) -> tuple[str | None, str] | None:
@@ -202,6 +197,9 @@ def clean_blocks(
     _mark_head(lines, out, title_hint)
     _mark_body(lines, out)
     _collect(lines, out)
+    if not out.paragraphs and out.headline:
+        # a page that is one short line: that line is the review, not its headline
+        out.paragraphs, out.headline = [out.headline], None
     return out
 
 
@@ -288,7 +286,7 @@ def _mark_comments(lines: _Lines, out: Cleaned) -> None:
         return
     comments, removed = split_zone(lines.text[start:])
     out.comments.extend(comments)
-    out.removed.extend(removed)
+    out.zone_removed.extend(removed)
     for i in range(start, len(lines)):
         if lines.label[i] != "blank":
             lines.label[i] = "comment"
@@ -485,3 +483,4 @@ def _collect(lines: _Lines, out: Cleaned) -> None:
             out.removed.append(line)
             if label.startswith("furniture") and out.outlet is None:
                 out.outlet = outlet_from_line(line)
+    out.removed.extend(out.zone_removed)

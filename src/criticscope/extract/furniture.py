@@ -169,7 +169,7 @@ _NAME = (
     r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|ibn|al|el|y)\s+)*"
     r"[A-Z][\w'’.\-]*){0,3}"
 )
-_NAMES = _NAME + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + r"){0,5}"
+_NAMES = _NAME + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + r"){0,3}"
 _TITLE = r"(?:[“\"‘'].{1,80}?[”\"’']|[A-Z][^.?!]{0,60}?\(\d{4}\))"
 CAPTION_SHAPES: list[str] = [
     # "Ana de Armas in “Ballerina.”", "Jeon Jong-seo as Jang Ok-ju in a still from “Ballerina”, ..."
@@ -179,7 +179,7 @@ CAPTION_SHAPES: list[str] = [
     r"(?:a|an|the)\s+(?:still|scene|moment|shot|image|frame)\s+from\s+" + _TITLE + r"[.,]?[”\"’']?\.?",
     # "Leila Hatami and Peyman Moaadi in A Separation. (Sony Pictures Classics)"
     _NAMES + r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+[^()]{1,80}?\.?\s*"
-    r"\((?:[A-Z][\w.&'’/-]*\s*){1,6}\)\.?",
+    r"\([A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,5}\)\.?",
 ]
 # A line that ends with its own credit ("... directed by Lee Chung-hyun. Photo: Yoo Eun Mi/Netflix").
 CAPTION_WITH_CREDIT: list[str] = [
@@ -293,7 +293,7 @@ def is_credit(line: str) -> bool:
 
 
 def is_caption_shape(line: str) -> bool:
-    return bool(line) and len(line) <= 300 and CAPTION_SHAPE_RE.fullmatch(line) is not None
+    return bool(line) and len(line) <= 200 and CAPTION_SHAPE_RE.fullmatch(line) is not None
 
 
 def ends_with_credit(line: str) -> bool:

@@ -76,7 +76,10 @@ class LinkingComponent:
         store = self.store
 
         def make(*, title: str, year: int | None, directors: list[str]) -> int | None:
-            return create_provisional(store, title=title, year=year, directors=directors)
+            film_id = create_provisional(store, title=title, year=year, directors=directors)
+            if hasattr(self._index, "add_films"):
+                self._index.add_films(store, [film_id])  # later reviews of it find it
+            return film_id
 
         return make
 

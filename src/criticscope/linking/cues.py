@@ -11,42 +11,90 @@ SMALL_WORDS = frozenset(
     "de la le les el los las du des da di del der die das und von".split()
 )
 
+class PhraseMatcher:
+    """Finds phrases fast: each phrase starts with a literal word (or ``w1|w2``)
+    looked up in a dict, and only then is the rest of its pattern tried there.
+
+    An entry is ``("first|alternatives rest-of-regex", value)``, optionally with
+    ``before=`` (a regex the text just before the phrase must match) or ``not_before=``.
+    """
+
+    _WORD = re.compile(r"[A-Za-z][A-Za-z+-]*")
+
+    def __init__(self, entries: list[tuple]):
+        self.by_word: dict[str, list[tuple[re.Pattern, object, re.Pattern | None, re.Pattern | None]]] = {}
+        for entry in entries:
+            spec, value = entry[0], entry[1]
+            opts = entry[2] if len(entry) > 2 else {}
+            first, _, rest = spec.partition(" ")
+            words = first.split("|")
+            pattern = re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")" +
+                                 ((r"\s+" + rest) if rest else "") + r"(?![\w-])", re.IGNORECASE)
+            before = re.compile(opts["before"] + r"$", re.IGNORECASE) if "before" in opts else None
+            not_before = re.compile(opts["not_before"] + r"$", re.IGNORECASE) if "not_before" in opts else None
+            for w in words:
+                self.by_word.setdefault(w.lower().split("-")[0], []).append((pattern, value, before, not_before))
+
+    def finditer(self, text: str) -> list[tuple[int, int, object]]:
+        out: list[tuple[int, int, object]] = []
+        last_end = -1
+        for m in self._WORD.finditer(text):
+            start = m.start()
+            if start < last_end:
+                continue
+            entries = self.by_word.get(m.group().lower().split("-")[0])
+            if not entries:
+                continue
+            for pattern, value, before, not_before in entries:
+                hit = pattern.match(text, start)
+                if hit is None:
+                    continue
+                head = text[max(0, start - 12):start]
+                if before is not None and not before.search(head):
+                    continue
+                if not_before is not None and not_before.search(head):
+                    continue
+                out.append((start, hit.end(), value))
+                last_end = hit.end()
+                break
+        return out
+
+
 # Phrases after which the next words name a film other than the one reviewed.
 # kind: derived (an earlier or source film), future (one still to come),
 # comparison (a film set beside it), credit (someone's other work).
-_AWAY_PHRASES: dict[str, str] = {
-    r"remake of": "derived", r"remaking": "derived", r"re-?imagining of": "derived",
-    r"reboot of": "derived", r"rebooting": "derived", r"sequel to": "derived", r"prequel to": "derived",
-    r"follow-?up to": "derived", r"spin-?off (?:of|from|to)": "derived", r"spun off from": "derived",
-    r"successor to": "derived", r"(?:years|decades) (?:after|since)": "derived", r"update of": "derived", r"new version of": "derived",
-    r"(?:the|an?|its|this)\s+original": "derived", r"(?:previous|earlier|older|first) (?:film|version|one|"
-    r"adaptation|instal?lment|entry|chapter|movie)": "derived",
-    r"also (?:titled|called|named|entitled)": "same_name",
-    r"not to be confused with": "same_name", r"(?:no relation|unrelated) to": "same_name",
-    r"upcoming": "future", r"(?:the|a|an|his|her|their|its|['’]s) coming(?!-)": "future", r"forthcoming": "future", r"yet-to-be-released": "future",
-    r"unlike": "comparison", r"compared (?:to|with)": "comparison", r"comparisons? (?:to|with)": "comparison",
-    r"reminiscent of": "comparison", r"echoes of": "comparison", r"shades of": "comparison",
-    r"flashes of": "comparison", r"nods? to": "comparison", r"debt to": "comparison",
-    r"influenced by": "comparison", r"in the (?:vein|mould|mold|tradition|spirit) of": "comparison",
-    r"the likes of": "comparison", r"such as": "comparison", r"including": "comparison",
-    r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bwould )(?<!n't )(?<!n’t )like": "comparison",
-    r"as in": "comparison", r"rather than": "comparison", r"instead of": "comparison",
-    r"better than": "comparison", r"worse than": "comparison", r"forget": "comparison",
-    r"since": "comparison", r"after": "comparison", r"borrow(?:s|ed|ing)? from": "comparison",
-    r"lift(?:s|ed)? from": "comparison", r"riff(?:s|ing)? on": "comparison", r"homage to": "comparison",
-    r"(?:director|maker|makers|creators?|star|stars|writer|helmer|team|people|auteur) (?:of|behind)": "credit",
-    r"(?:his|her|their|its) (?:\w+ )?(?:debut|breakout|previous|earlier|last|prior|first)"
-    r"(?: (?:feature|film|movie|picture|outing|effort))?": "credit",
-    r"directorial debut": "credit", r"best known for": "credit", r"known for": "credit",
-    r"famous for": "credit", r"won (?:an|the) \w+ for": "credit", r"nominated for": "credit",
-    r"nominee for": "credit", r"appeared in": "credit", r"co-?wrote": "credit", r"wrote": "credit",
-    r"worked on": "credit", r"did stunts on": "credit",
-}
-AWAY_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, p in enumerate(_AWAY_PHRASES)) + r")\b",
-    re.IGNORECASE,
-)
-AWAY_KINDS = list(_AWAY_PHRASES.values())
+_AWAY_ENTRIES: list[tuple] = [
+    ("remake of", "derived"), ("remaking", "derived"), ("re-imagining|reimagining of", "derived"),
+    ("reboot of", "derived"), ("rebooting", "derived"), ("sequel to", "derived"), ("prequel to", "derived"),
+    ("follow-up|followup to", "derived"), ("spin-off|spinoff (?:of|from|to)", "derived"),
+    ("spun off from", "derived"), ("successor to", "derived"), ("years|decades (?:after|since)", "derived"),
+    ("update of", "derived"), ("new version of", "derived"), ("the|an|a|its|this original", "derived"),
+    ("previous|earlier|older|first (?:film|version|one|adaptation|instal?lment|entry|chapter|movie)", "derived"),
+    ("also (?:titled|called|named|entitled)", "same_name"), ("not to be confused with", "same_name"),
+    ("no relation to", "same_name"), ("unrelated to", "same_name"),
+    ("upcoming", "future"), ("forthcoming", "future"), ("yet-to-be-released", "future"),
+    ("coming", "future", {"before": r"(?:\b(?:the|a|an|his|her|their|its)|['’]s) "}),
+    ("unlike", "comparison"), ("compared (?:to|with)", "comparison"), ("comparison|comparisons (?:to|with)",
+                                                                       "comparison"),
+    ("reminiscent of", "comparison"), ("echoes of", "comparison"), ("shades of", "comparison"),
+    ("flashes of", "comparison"), ("nod|nods to", "comparison"), ("debt to", "comparison"),
+    ("influenced by", "comparison"), ("in the (?:vein|mould|mold|tradition|spirit) of", "comparison"),
+    ("the likes of", "comparison"), ("such as", "comparison"), ("including", "comparison"),
+    ("like", "comparison", {"not_before": r"\b(?:I|we|you|they|would|n['’]t|to|really|just|didn['’]t|don['’]t) "}),
+    ("as in", "comparison"), ("rather than", "comparison"), ("instead of", "comparison"),
+    ("better than", "comparison"), ("worse than", "comparison"), ("forget", "comparison"),
+    ("since", "comparison"), ("after", "comparison"), ("borrow|borrows|borrowed|borrowing from", "comparison"),
+    ("lift|lifts|lifted from", "comparison"), ("riff|riffs|riffing on", "comparison"),
+    ("homage to", "comparison"),
+    ("director|maker|makers|creator|creators|star|stars|writer|helmer|team|people|auteur (?:of|behind)", "credit"),
+    (r"his|her|their|its (?:\w+ )?(?:debut|breakout|previous|earlier|last|prior|first)"
+     "(?: (?:feature|film|movie|picture|outing|effort))?", "credit"),
+    ("directorial debut", "credit"), ("best known for", "credit"), ("known for", "credit"),
+    ("famous for", "credit"), ("won (?:an|the) \\w+ for", "credit"), ("nominated for", "credit"),
+    ("nominee for", "credit"), ("appeared in", "credit"), ("co-wrote|cowrote", "credit"), ("wrote", "credit"),
+    ("worked on", "credit"), ("did stunts on", "credit"),
+]
+
 
 # "of the same name": the sentence refers to another film with the reviewed film's title.
 SAME_NAME_RE = re.compile(
@@ -157,22 +205,26 @@ _COUNTRY_CUES: dict[str, tuple[str, ...]] = {
     "american": ("us", "usa", "united states", "united states of america"),
 }
 COUNTRY_CUES = _COUNTRY_CUES
-COUNTRY_RE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _COUNTRY_CUES), key=len, reverse=True))
-    + r")(?:-language)?\b",
-    re.IGNORECASE,
-)
+_COUNTRY_ENTRIES: list[tuple] = [(k, k) for k in _COUNTRY_CUES]
+
 
 # Platform cues -> canonical platform names (lowercase).
-_PLATFORM_CUES: dict[str, str] = {
-    r"netflix": "netflix", r"prime video|amazon prime|amazon studios|amazon mgm": "prime video",
-    r"disney\+|disney plus": "disney+", r"hulu": "hulu", r"apple tv\+|apple tv plus|apple original": "apple tv+",
-    r"hbo max|\bmax\b original|hbo": "max", r"peacock": "peacock", r"paramount\+|paramount plus": "paramount+",
-    r"shudder": "shudder", r"mubi": "mubi", r"tubi": "tubi",
-    r"in (?:theaters|theatres|cinemas)|on the big screen|theatrical(?:ly)? release": "theatrical",
-}
-PLATFORM_RE = re.compile(
-    r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(_PLATFORM_CUES)) + r")", re.IGNORECASE
-)
-PLATFORM_NAMES = list(_PLATFORM_CUES.values())
-STREAMERS = frozenset(v for v in PLATFORM_NAMES if v != "theatrical")
+_PLATFORM_ENTRIES: list[tuple] = [
+    ("netflix", "netflix"), ("prime video", "prime video"), ("amazon (?:prime|studios|mgm)", "prime video"),
+    ("disney+", "disney+"), ("disney plus", "disney+"), ("hulu", "hulu"), ("apple (?:tv\\+|tv plus|original)", "apple tv+"),
+    ("hbo", "max"), ("peacock", "peacock"), ("paramount+", "paramount+"), ("paramount plus", "paramount+"),
+    ("shudder", "shudder"), ("mubi", "mubi"), ("tubi", "tubi"),
+    ("in (?:theaters|theatres|cinemas)", "theatrical"), ("on the big screen", "theatrical"),
+    ("theatrical|theatrically release", "theatrical"),
+]
+STREAMERS = frozenset({"netflix", "prime video", "disney+", "hulu", "apple tv+", "max", "peacock", "paramount+",
+                       "shudder", "mubi", "tubi"})
+
+
+def _tagged(family: str, entries: list[tuple]) -> list[tuple]:
+    return [(e[0], (family, e[1]), *e[2:]) for e in entries]
+
+
+# One pass over the words finds relations ("away"), countries and platforms.
+PAGE_PHRASES = PhraseMatcher(_tagged("away", _AWAY_ENTRIES) + _tagged("country", _COUNTRY_ENTRIES)
+                             + _tagged("platform", _PLATFORM_ENTRIES))

@@ -22,20 +22,16 @@ from criticscope.pipeline import ReviewDoc
 
 from .common_words import COMMON_WORDS
 from .cues import (
-    AWAY_KINDS,
-    AWAY_RE,
     AWAY_YEAR_RE,
     CAST_AFTER_RE,
     CAST_BEFORE_RE,
     COUNTRY_CUES,
-    COUNTRY_RE,
     CREDIT_AFTER_RE,
     DIRECTOR_AFTER_RE,
     DIRECTOR_BEFORE_RE,
     FRANCHISE_AFTER_RE,
     FRANCHISE_BEFORE_RE,
-    PLATFORM_NAMES,
-    PLATFORM_RE,
+    PAGE_PHRASES,
     REVIEW_MARKER_AFTER,
     SAME_NAME_RE,
     SMALL_WORDS,
@@ -334,8 +330,9 @@ def _at_sentence_start(text: str, start: int, starts: Sequence[int]) -> bool:
 
 
 def _mixed_case(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.islower() for c in letters) > 0.3 * len(letters)
+    lower = sum(map(str.islower, text))
+    upper = sum(map(str.isupper, text))
+    return lower > 0 and lower > 0.3 * (lower + upper)
 
 
 def clause_zone(text: str, start: int, limit: int | None = None) -> int:
@@ -359,13 +356,15 @@ def clause_zone(text: str, start: int, limit: int | None = None) -> int:
     return start + keep
 
 
-def _away_zones(text: str) -> list[Zone]:
+def _away_zones(text: str, phrases: list[tuple[int, int, object]]) -> list[Zone]:
     zones = []
-    for m in AWAY_RE.finditer(text):
-        kind = next(AWAY_KINDS[int(name[1:])] for name, val in m.groupdict().items() if val is not None)
-        end = clause_zone(text, m.end())
-        if end > m.end():
-            zones.append(Zone(m.end(), end, kind, m.group().lower()))
+    for start, stop, tagged in phrases:
+        family, kind = tagged  # type: ignore[misc]
+        if family != "away":
+            continue
+        end = clause_zone(text, stop)
+        if end > stop:
+            zones.append(Zone(stop, end, str(kind), text[start:stop].lower()))
     return zones
 
 
@@ -756,15 +755,17 @@ def person_away(ev: PageEvidence, text: str, s: int, e: int) -> str | None:
     return None
 
 
-def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
-    """Read every cue the page offers (no catalog film is scored here)."""
+def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = None) -> PageEvidence:
+    """Read every cue the page offers (no catalog film is scored here).  ``cache``
+    keeps per-word catalog look-ups between pages."""
     text = doc.text or ""
     headline = (doc.headline or "").strip()
     ev = PageEvidence(text=text, headline=headline, lower_text=text.lower())
     ev.sentence_starts = sentence_starts(doc)
     para = re.search(r"\n\s*\n", text)
     ev.first_paragraph_end = para.start() if para and para.start() > 80 else min(len(text), 700)
-    ev.zones = _away_zones(text)
+    phrases = PAGE_PHRASES.finditer(text)
+    ev.zones = _away_zones(text, phrases)
     ev.same_name = _same_name_zones(text, ev.sentence_starts)
     ev.published = parse_date(doc.published) or parse_date((doc.structured or {}).get("datePublished"))
     ev.url = doc.url
@@ -778,7 +779,7 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
         p.away = person_away(ev, text, s, e)
         ev.people.append(p)
 
-    name_cache: dict[str, bool] = {}
+    name_cache: dict[str, bool] = cache if cache is not None else {}
     held: list[TitleSpan] = []
 
     def directed(person_id: int | None, norm: str) -> bool:
@@ -795,6 +796,8 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
             return False
         key = words[0].lower()
         if key not in name_cache:
+            if len(name_cache) > 50_000:
+                name_cache.clear()
             name_cache[key] = bool(index.people(words[0]))
         return name_cache[key]
 
@@ -843,13 +846,11 @@ def gather(doc: ReviewDoc, index: TitleIndex) -> PageEvidence:
                 if y.year == span.year and (0 <= y.start - span.end <= 8 or 0 <= span.start - y.end <= 5):
                     y.title_norm = span.norm
 
-    for m in COUNTRY_RE.finditer(text):
-        key = m.group().lower().removesuffix("-language")
-        if key in COUNTRY_CUES:
-            ev.countries.setdefault(key, []).append((m.start(), m.end()))
-    for m in PLATFORM_RE.finditer(text):
-        name = next(PLATFORM_NAMES[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
-        ev.platforms.setdefault(name, []).append((m.start(), m.end()))
+    for start, stop, (family, value) in phrases:  # type: ignore[misc]
+        if family == "country":
+            ev.countries.setdefault(str(value), []).append((start, stop))
+        elif family == "platform":
+            ev.platforms.setdefault(str(value), []).append((start, stop))
     ev.guesses = _guesses(ev) + _url_guesses(ev, index)
     ev.named_directors = _named_directors(ev)
     _bind_people(ev)

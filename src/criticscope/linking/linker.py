@@ -57,6 +57,7 @@ class Linker:
         self.min_evidence = int(getattr(settings, "provisional_min_evidence", 2))
         self.provisional = provisional
         self._cand_cache: dict[tuple[str, str], list[Any]] = {}
+        self._word_cache: dict[str, bool] = {}
 
     # --- candidates ----------------------------------------------------------------
 
@@ -86,7 +87,7 @@ class Linker:
     # --- the decision ----------------------------------------------------------------
 
     def link(self, doc: Any) -> dict[str, Any]:
-        ev = gather(doc, self.index)
+        ev = gather(doc, self.index, self._word_cache)
         stats = title_stats(ev)
         ranked = sorted(stats.values(), key=lambda s: (-s.salience, s.norm))
         subject = [st for st in ranked if st.rel >= 0.2][:MAX_SUBJECT_TITLES]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, func, select
 
 from ..models import Analysis, Credit, Film, JournalEntry, Person, ReaderComment, Review
-from ..report import review_json
+from ..report import film_brief, review_json
 
 if TYPE_CHECKING:
     from ..library import AnalyzeResult, Library
@@ -155,6 +155,8 @@ def review_data(lib: Library, review_id: str, *, show_spoilers: bool = False) ->
     doc = lib.store.load_doc(review.id)
     ext = doc.ext
     out = review_json(lib, doc, spoiler_safe=not show_spoilers, full=True)
+    if out["film"] is None and review.film_id is not None:  # the stored link, when no stage output says more
+        out["film"] = film_brief(lib, review.film_id)
     aspects = ext.get("aspects")
     out["spans"] = {
         "rating": (ext.get("ratings") or {}).get("best"),
