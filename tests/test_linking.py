@@ -137,9 +137,10 @@ def test_each_penalty_fires_on_the_film_the_evidence_rules_out(halloween, penalt
     result = link(halloween, text, headline="Halloween review", **kwargs)
     bad = candidate(result, "Halloween", penalised)
     good = candidate(result, "Halloween", spared)
-    assert bad["penalties"].get(penalty, 0) >= 0.5, bad
-    assert good["penalties"].get(penalty, 0) < 0.5, good
+    assert bad["penalties"].get(penalty, 0) >= 0.95, bad  # fired in full
+    assert good["penalties"].get(penalty, 0) < bad["penalties"][penalty], good
     assert good["confidence"] > bad["confidence"]
+    assert penalty in bad["fired"] or {"date": "review date", "relation": "points elsewhere"}[penalty] in bad["fired"]
 
 
 def test_same_name_relation_points_at_the_other_film(linker):
@@ -198,7 +199,7 @@ def test_provisional_film_is_created_only_with_title_and_year_or_director(linkin
 
     lk = Linker(FakeIndex(SAME_TITLE), linking_settings, provisional=provisional)
     text = "Thunder Road, directed by Jim Cummings, opens with a eulogy. Thunder Road is a marvel."
-    result = lk.linker_result = lk.link(ReviewDoc(review_id="r", text=text, headline="Thunder Road (2018) review"))
+    result = lk.link(ReviewDoc(review_id="r", text=text, headline="Thunder Road (2018) review"))
     assert result["status"] == "not_in_catalog" and result["film_id"] == 99
     assert made and made[0][0] == "Thunder Road" and made[0][1] == 2018
     made.clear()
@@ -212,7 +213,7 @@ def test_provisional_film_is_created_only_with_title_and_year_or_director(linkin
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("We watched Drive at midnight and loved it.", False),  # everyday word, no cue
+        ("We took a long Drive up the coast at midnight.", False),  # everyday word, no cue
         ("Nicolas Winding Refn's “Drive” is a neon dream.", True),  # quoted
         ("DRIVE is a neon dream, says every blogger.", True),  # ALL CAPS
         ("Ryan Gosling was great in Drive, the quiet one.", True),  # "in X" after a cast name

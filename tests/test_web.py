@@ -348,6 +348,12 @@ def test_search_page_and_twin(web):
     semantic = client.get("/search", params={"q": "fights", "semantic": "1"})
     assert re.search(r'name="semantic" value="1" checked', semantic.text)
     assert client.get("/search.json", params={"q": "fights", "semantic": "1"}).json()["semantic"] is True
+    spoiler_hits = client.get("/search.json", params={"q": "burns village"}).json()["reviews"]
+    assert [h["review_id"] for h in spoiler_hits] == [ids.spoiler]
+    assert "burns" not in spoiler_hits[0]["snippet"] and "[spoiler hidden]" in spoiler_hits[0]["snippet"]
+    listing = re.search(r'id="review-results".*?</section>', client.get("/search", params={"q": "burns village"}).text,
+                        re.S).group(0)
+    assert "[spoiler hidden]" in listing and "burns the whole" not in listing
     empty = client.get("/search.json").json()
     assert empty["films"] == [] and empty["reviews"] == []
 

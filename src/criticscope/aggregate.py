@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from .config import AggregateSettings
-from .models import Analysis, AspectMention, Film, Mention, ReaderComment, Review
+from .models import AspectMention, Film, Mention, ReaderComment, Review
 from .store import Store
 
 HISTOGRAM_BINS = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 101)]
@@ -100,24 +100,37 @@ def _bag(text: str) -> Counter:
     return Counter(t for t in _TOKEN.findall(text.lower()) if len(t) > 2)
 
 
-def _cosine(a: Counter, b: Counter) -> float:
-    common = set(a) & set(b)
-    num = sum(a[t] * b[t] for t in common)
-    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return num / den if den else 0.0
+def _unit(bag: Counter) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in bag.values()))
+    return {t: v / norm for t, v in bag.items()} if norm else {}
+
+
+def _centralities(bags: list[Counter]) -> list[float]:
+    """Mean cosine similarity of each bag of words to all the others, in linear time:
+    sum_j cos(i, j) = u_i . (U - u_i) where U is the sum of the unit vectors."""
+    units = [_unit(b) for b in bags]
+    total: dict[str, float] = defaultdict(float)
+    for u in units:
+        for t, v in u.items():
+            total[t] += v
+    n = len(bags)
+    if n < 2:
+        return [0.0] * n
+    return [sum(v * (total[t] - v) for t, v in u.items()) / (n - 1) for u in units]
 
 
 def extractive_consensus(rows: list[CriticRow], max_sentences: int = 3) -> list[dict[str, Any]]:
     """Pick 2–3 pull quotes: the most central quote of each verdict group, groups in order
-    of size, so the consensus covers the split of opinion rather than only the majority."""
+    of size, so the consensus covers the split of opinion rather than only the majority.
+    Quotes of reviews flagged as spoilers are never chosen."""
     quoted = [r for r in rows if r.pull_quote and not r.spoiler]
     if not quoted:
         return []
-    bags = {r.review_id: _bag(r.pull_quote or "") for r in quoted}
+    central = dict(zip((r.review_id for r in quoted), _centralities([_bag(r.pull_quote or "") for r in quoted]),
+                       strict=True))
 
-    def centrality(r: CriticRow) -> float:
-        others = [bags[o.review_id] for o in quoted if o.review_id != r.review_id]
-        return sum(_cosine(bags[r.review_id], b) for b in others) / len(others) if others else 0.0
+    def key(r: CriticRow) -> tuple[float, str]:  # most central first; ties: the smaller review id
+        return (-round(central[r.review_id], 9), r.review_id)
 
     groups: dict[str, list[CriticRow]] = defaultdict(list)
     for r in quoted:
@@ -125,23 +138,28 @@ def extractive_consensus(rows: list[CriticRow], max_sentences: int = 3) -> list[
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     chosen: list[CriticRow] = []
     for _, members in ordered:  # one per group first (coverage), then fill by centrality
-        chosen.append(max(members, key=lambda r: (centrality(r), r.review_id)))
+        chosen.append(min(members, key=key))
         if len(chosen) == max_sentences:
             break
-    if len(chosen) < min(2, len(quoted)):
-        rest = sorted((r for r in quoted if r not in chosen), key=lambda r: (-centrality(r), r.review_id))
-        chosen.extend(rest[: min(2, len(quoted)) - len(chosen)])
+    want = min(2, len(quoted))
+    if len(chosen) < want:
+        picked = {r.review_id for r in chosen}
+        rest = sorted((r for r in quoted if r.review_id not in picked), key=key)
+        chosen.extend(rest[: want - len(chosen)])
     return [{"text": r.pull_quote, "review_id": r.review_id, "verdict": r.verdict} for r in chosen]
 
 
-def aspect_consensus(aspects: list[AspectRow], top: int = 3) -> dict[str, list[dict[str, Any]]]:
-    """Most praised and most criticized aspects, counted once per review, with one quote each."""
+def aspect_consensus(aspects: list[AspectRow], top: int = 3, *, spoiler_ids: set[str] | frozenset[str] = frozenset()
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """Most praised and most criticized aspects, counted once per review (by the review's
+    net polarity on that aspect), each with one quote from a review that counted, preferring
+    reviews not flagged as spoilers."""
     per_review: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    quotes: dict[tuple[str, str], str] = {}
+    texts: dict[tuple[str, str, str], str] = {}
     for a in aspects:
         per_review[(a.aspect, a.review_id)][a.polarity] += 1
         if a.text:
-            quotes.setdefault((a.aspect, a.polarity), a.text)
+            texts.setdefault((a.aspect, a.review_id, a.polarity), a.text)
     tally: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"positive": [], "negative": []})
     for (aspect, rid), counts in per_review.items():
         pos, neg = counts.get("positive", 0), counts.get("negative", 0)
@@ -150,10 +168,16 @@ def aspect_consensus(aspects: list[AspectRow], top: int = 3) -> dict[str, list[d
         elif neg > pos:
             tally[aspect]["negative"].append(rid)
 
+    def quote(aspect: str, polarity: str, ids: list[str]) -> str | None:
+        for rid in sorted(ids, key=lambda r: (r in spoiler_ids, r)):
+            if (aspect, rid, polarity) in texts:
+                return texts[(aspect, rid, polarity)]
+        return None
+
     def ranked(polarity: str) -> list[dict[str, Any]]:
         items = [(aspect, sorted(t[polarity])) for aspect, t in tally.items() if t[polarity]]
         items.sort(key=lambda x: (-len(x[1]), x[0]))
-        return [{"aspect": a, "count": len(ids), "review_ids": ids, "quote": quotes.get((a, polarity))}
+        return [{"aspect": a, "count": len(ids), "review_ids": ids, "quote": quote(a, polarity, ids)}
                 for a, ids in items[:top]]
 
     return {"praised": ranked("positive"), "criticized": ranked("negative")}
@@ -161,8 +185,10 @@ def aspect_consensus(aspects: list[AspectRow], top: int = 3) -> dict[str, list[d
 
 def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str, Any]:
     critics = rows.critics
-    n = len(critics)
-    positive_ids = [r.review_id for r in critics if is_positive(r, settings)]
+    # reviews with neither a verdict nor a rating say nothing either way: left out of the share
+    judged = [r for r in critics if r.verdict or r.rating_score is not None]
+    n = len(judged)
+    positive_ids = [r.review_id for r in judged if is_positive(r, settings)]
     rated = [r for r in critics if r.rating_score is not None]
     estimated = [r for r in critics if r.rating_score is None and r.estimated_score is not None]
     verdicts = Counter(r.verdict for r in critics if r.verdict)
@@ -183,7 +209,7 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
     audience_pos = [a.review_id for a in audience_with_verdict if a.verdict == "positive"]
     return {
         "critics": {
-            "count": n,
+            "count": len(critics),
             "review_ids": [r.review_id for r in critics],
             "share_positive": {
                 "value": round(100 * len(positive_ids) / n, 1) if share_shown and n else None,
@@ -217,7 +243,7 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
                 "disagreement": round(1 - max(verdicts.values()) / sum(verdicts.values()), 3) if verdicts else None,
             },
         },
-        "aspects": aspect_consensus(rows.aspects),
+        "aspects": aspect_consensus(rows.aspects, spoiler_ids={r.review_id for r in critics if r.spoiler}),
         "consensus": extractive_consensus(critics),
         "compared_with": [{"film_id": fid, "title": titles[fid][0], "year": titles[fid][1], "count": c,
                            "review_ids": sorted(compared_reviews[fid])}
@@ -240,34 +266,85 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
 
 # --- loading rows from the store -------------------------------------------------
 
+# Link statuses whose reviews count for their film (a provisional film is "not_in_catalog").
+COUNTED_STATUSES = ("linked", "not_in_catalog")
+_CRITIC_COLS = (Review.film_id, Review.id, Review.verdict, Review.rating_score, Review.rating_text,
+                Review.estimated_score, Review.pull_quote, Review.spoiler, Review.published, Review.critic,
+                Review.outlet)
+
+
+def _counted(film_id: int | None = None):
+    """Conditions of the reviews that count for a film (one film, or every film)."""
+    conds = [Review.duplicate_of.is_(None), Review.link_status.in_(COUNTED_STATUSES)]
+    conds.append(Review.film_id == film_id if film_id is not None else Review.film_id.is_not(None))
+    return conds
+
+
+def _candidates_query(dialect: str, film_id: int | None):
+    """(review_id, film_id) of every candidate film of every ambiguous review, filtered in the
+    database (only the candidate ids are read, not the whole linking analysis)."""
+    if dialect == "postgresql":
+        src = ("FROM analyses a JOIN reviews r ON r.id = a.review_id "
+               "CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(a.data -> 'candidates') = 'array' "
+               "THEN a.data -> 'candidates' ELSE '[]'::json END) AS c(value) ")
+        fid = "(c.value ->> 'film_id')"
+        cond = f" AND {fid} = CAST(:film_id AS TEXT)"
+    else:
+        src = "FROM analyses a JOIN reviews r ON r.id = a.review_id, json_each(a.data, '$.candidates') AS c "
+        fid = "json_extract(c.value, '$.film_id')"
+        cond = f" AND {fid} = :film_id"
+    sql = (f"SELECT DISTINCT a.review_id, {fid} {src}"
+           "WHERE a.stage = 'linking' AND r.link_status = 'ambiguous' AND r.duplicate_of IS NULL"
+           + (cond if film_id is not None else ""))
+    return text(sql)
+
+
+def awaiting_decision(store: Store, film_id: int | None = None) -> dict[int, list[str]]:
+    """Ambiguous reviews (awaiting a person's decision) by candidate film."""
+    out: dict[int, list[str]] = defaultdict(list)
+    params = {"film_id": film_id} if film_id is not None else {}
+    with store.session() as s:
+        for rid, fid in s.execute(_candidates_query(store.dialect, film_id), params):
+            if fid is not None:
+                out[int(fid)].append(rid)
+    return {fid: sorted(ids) for fid, ids in out.items()}
+
+
+def _load_rows(store: Store, film_id: int | None) -> dict[int, FilmRows]:
+    """Rows of one film, or of every film with a counted review (in a few bulk queries)."""
+    films: dict[int, FilmRows] = defaultdict(FilmRows)
+    counted = _counted(film_id)
+    with store.session() as s:
+        owner: dict[str, int] = {}
+        for fid, rid, *rest in s.execute(select(*_CRITIC_COLS).where(*counted)
+                                         .order_by(Review.film_id, Review.published, Review.id)):
+            verdict, score, rtext, est, quote, spoiler, published, critic, outlet = rest
+            films[fid].critics.append(CriticRow(rid, verdict, score, rtext, est, quote, spoiler, published,
+                                                critic, outlet))
+            owner[rid] = fid
+        if owner:
+            live = select(Review.id).where(*counted)
+            for rid, aspect, polarity, quote in s.execute(
+                    select(AspectMention.review_id, AspectMention.aspect, AspectMention.polarity, AspectMention.text)
+                    .where(AspectMention.review_id.in_(live)).order_by(AspectMention.id)):
+                films[owner[rid]].aspects.append(AspectRow(rid, aspect, polarity, quote))
+            for rid, fid, title, year in s.execute(
+                    select(Mention.review_id, Mention.film_id, Film.title, Film.year)
+                    .join(Film, Film.id == Mention.film_id)
+                    .where(Mention.review_id.in_(live), Mention.kind == "film").order_by(Mention.id)):
+                if fid != owner[rid]:
+                    films[owner[rid]].mentions.append(MentionRow(rid, fid, title, year))
+            for rid, verdict in s.execute(select(ReaderComment.review_id, ReaderComment.verdict)
+                                          .where(ReaderComment.review_id.in_(live))
+                                          .order_by(ReaderComment.review_id, ReaderComment.position)):
+                films[owner[rid]].audience.append(AudienceRow(rid, verdict))
+    for fid, ids in awaiting_decision(store, film_id).items():
+        films[fid].awaiting_decision = ids
+    return films
+
 
 def load_film_rows(store: Store, film_id: int) -> FilmRows:
-    rows = FilmRows()
-    with store.session() as s:
-        reviews = list(s.scalars(select(Review).where(Review.film_id == film_id, Review.duplicate_of.is_(None),
-                                                      Review.link_status.in_(("linked", "not_in_catalog")))
-                                 .order_by(Review.published, Review.id)))
-        ids = [r.id for r in reviews]
-        rows.critics = [CriticRow(review_id=r.id, verdict=r.verdict, rating_score=r.rating_score,
-                                  rating_text=r.rating_text, estimated_score=r.estimated_score,
-                                  pull_quote=r.pull_quote, spoiler=r.spoiler, published=r.published,
-                                  critic=r.critic, outlet=r.outlet) for r in reviews]
-        if ids:
-            rows.aspects = [AspectRow(a.review_id, a.aspect, a.polarity, a.text)
-                            for a in s.scalars(select(AspectMention).where(AspectMention.review_id.in_(ids)))]
-            mention_q = (select(Mention.review_id, Mention.film_id, Film.title, Film.year)
-                         .join(Film, Film.id == Mention.film_id)
-                         .where(Mention.review_id.in_(ids), Mention.kind == "film", Mention.film_id != film_id))
-            rows.mentions = [MentionRow(rid, fid, title, year) for rid, fid, title, year in s.execute(mention_q)]
-            rows.audience = [AudienceRow(c.review_id, c.verdict)
-                             for c in s.scalars(select(ReaderComment).where(ReaderComment.review_id.in_(ids)))]
-        ambiguous = s.execute(select(Analysis.review_id, Analysis.data)
-                              .join(Review, Review.id == Analysis.review_id)
-                              .where(Analysis.stage == "linking", Review.link_status == "ambiguous",
-                                     Review.duplicate_of.is_(None)))
-        rows.awaiting_decision = sorted(rid for rid, data in ambiguous
-                                        if any(c.get("film_id") == film_id for c in (data or {}).get("candidates", [])))
-    return rows
+    return _load_rows(store, film_id).get(film_id) or FilmRows()
 
 
 def film_aggregates(store: Store, film_id: int, settings: AggregateSettings) -> dict[str, Any]:
@@ -275,7 +352,5 @@ def film_aggregates(store: Store, film_id: int, settings: AggregateSettings) -> 
 
 
 def recompute_all(store: Store, settings: AggregateSettings) -> dict[int, dict[str, Any]]:
-    """Aggregates of every film that has at least one linked review."""
-    with store.session() as s:
-        film_ids = sorted(set(s.scalars(select(Review.film_id).where(Review.film_id.is_not(None)))))
-    return {fid: film_aggregates(store, fid, settings) for fid in film_ids}
+    """Aggregates of every film with at least one counted review or one awaiting a decision."""
+    return {fid: compute_aggregates(rows, settings) for fid, rows in sorted(_load_rows(store, None).items())}

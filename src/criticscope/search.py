@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, literal_column, select, text
+from sqlalchemy import column, delete, func, literal_column, select, table, text
 
 from .catalog.normalize import normalize_title
 from .models import Analysis, Film, Review, SentenceEmbedding
@@ -196,6 +196,8 @@ def _snippet(body: str, words: Sequence[str], width: int = 200) -> str:
     return ("…" if start else "") + snippet + ("…" if start + width < len(body) else "")
 
 
+_REVIEWS_FTS = table("reviews_fts", column("rowid"))
+_FILMS_FTS = table("films_fts", column("rowid"))
 _HIT_COLUMNS = (Review.id, Review.headline, Review.critic, Review.outlet, Review.film_id, Review.verdict,
                 Review.published, Review.text)
 
@@ -204,10 +206,10 @@ def _matching(store: Store, parsed: ParsedQuery, columns: Sequence[Any]):
     """A select of ``columns`` over the reviews matching ``parsed``, and its parameters."""
     if store.dialect == "sqlite":
         q = (select(*columns).select_from(Review)
-             .join(text("reviews_fts"), text("reviews_fts.rowid = reviews.rowid"))
+             .join(_REVIEWS_FTS, _REVIEWS_FTS.c.rowid == literal_column("reviews.rowid"))
              .where(text("reviews_fts MATCH :q")))
         return q, {"q": fts_query(parsed)}
-    q = select(*columns).where(text(f"{PG_REVIEW_TSV} @@ websearch_to_tsquery('english', :q)"))
+    q = select(*columns).select_from(Review).where(text(f"{PG_REVIEW_TSV} @@ websearch_to_tsquery('english', :q)"))
     return q, {"q": pg_query(parsed)}
 
 
@@ -222,12 +224,12 @@ def search_reviews(store: Store, query: str, filters: SearchFilters | None = Non
         rank = literal_column(f"-{_BM25}")
     else:
         rank = literal_column(f"ts_rank({PG_REVIEW_TSV}, websearch_to_tsquery('english', :q), 1)")
-    q, params = _matching(store, parsed, [*_HIT_COLUMNS, rank.label("rank")])
-    q = filters.apply(q).order_by(text("rank DESC"), Review.id).limit(limit).offset(offset)
+    q, params = _matching(store, parsed, [*_HIT_COLUMNS, rank.label("score")])
+    q = filters.apply(q).order_by(text("score DESC"), Review.id).limit(limit).offset(offset)
     with store.session() as s:
         rows = s.execute(q, params).all()
     words = parsed.words
-    return [Hit(review_id=r.id, score=round(float(r.rank), 4), headline=r.headline, critic=r.critic,
+    return [Hit(review_id=r.id, score=round(float(r.score), 4), headline=r.headline, critic=r.critic,
                 outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
                 snippet=_snippet(r.text, words)) for r in rows]
 
@@ -251,7 +253,7 @@ def search_films(store: Store, query: str, *, year: int | None = None, limit: in
         return []
     with store.session() as s:
         if store.dialect == "sqlite":
-            q = (select(Film).join(text("films_fts"), text("films_fts.rowid = films.id"))
+            q = (select(Film).join(_FILMS_FTS, _FILMS_FTS.c.rowid == Film.id)
                  .where(text("films_fts MATCH :q")).order_by(text("films_fts.rank")))
             params = {"q": " ".join(_fts_phrase([w]) for w in words)}
         else:
@@ -384,11 +386,11 @@ def semantic_search(store: Store, query: str, filters: SearchFilters | None = No
     if not ranked:
         return []
     with store.session() as s:
-        reviews = {r.id: r for r in s.execute(select(*_HIT_COLUMNS[:-1]).where(Review.id.in_([k for k, _ in ranked])))}
+        ids = [rid for rid, _ in ranked]
+        reviews = {r.id: r for r in s.execute(select(*_HIT_COLUMNS[:-1]).where(Review.id.in_(ids)))}
         sents = {(e.review_id, e.idx): e for e in s.execute(
-            select(SentenceEmbedding.review_id, SentenceEmbedding.idx, SentenceEmbedding.start, SentenceEmbedding.end,
-                   SentenceEmbedding.text)
-            .where(SentenceEmbedding.review_id.in_([k for k, _ in ranked])))}
+            select(SentenceEmbedding.review_id, SentenceEmbedding.idx, SentenceEmbedding.start,
+                   SentenceEmbedding.end, SentenceEmbedding.text).where(SentenceEmbedding.review_id.in_(ids)))}
     hits = []
     for rid, (score, idx) in ranked:
         r, e = reviews[rid], sents[(rid, idx)]

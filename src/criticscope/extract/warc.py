@@ -69,7 +69,9 @@ def extract_warc(data: bytes, *, url: str | None = None) -> list[ExtractedPage |
             end = records.get_record_offset() + records.get_record_length()
             if page is not None:
                 out.append(page)
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+    # warcio raises assorted errors (even AttributeError) on malformed headers
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError, KeyError,
+            IndexError) as exc:
         if number == 0 and not out:
             raise ExtractionError(("truncated gzip: " if gz else "not a WARC archive: ") + str(exc).strip()) from None
         out.append(ExtractionError(f"record {number + 1}: truncated WARC record"))

@@ -4,6 +4,7 @@ what a person sees and what a script reads cannot drift apart."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -120,8 +121,36 @@ def search_data(lib: Library, q: str, *, semantic: bool = False) -> dict[str, An
     for h in hits:
         info = infos.get(h["film_id"]) if h["film_id"] is not None else None
         h["film"] = {"id": info["id"], "title": info["title"], "year": info["year"]} if info else None
+    _mask_spoiler_snippets(lib, hits, q)
     out["reviews"] = hits
     return out
+
+
+def _snippet(text: str, q: str, width: int = 200) -> str:
+    words = [w for w in re.findall(r"\w+", q.lower()) if w]
+    low = text.lower()
+    pos = min((p for w in words if (p := low.find(w)) >= 0), default=0)
+    start = max(0, pos - width // 3)
+    body = " ".join(text[start:start + width].split())
+    return ("…" if start else "") + body + ("…" if start + width < len(text) else "")
+
+
+def _mask_spoiler_snippets(lib: Library, hits: list[dict[str, Any]], q: str) -> None:
+    """Search results are spoiler-safe: snippets of reviews with spoiler sentences are cut
+    from the masked text."""
+    from ..spoilers import spoiler_safe_text
+
+    ids = [h["review_id"] for h in hits if not h.get("sentence")]
+    if not ids:
+        return
+    with lib.store.session() as s:
+        rows = s.execute(select(Review.id, Review.text, Analysis.data)
+                         .join(Analysis, and_(Analysis.review_id == Review.id, Analysis.stage == "spoilers"))
+                         .where(Review.id.in_(ids))).all()
+    masked = {rid: spoiler_safe_text(text, data) for rid, text, data in rows if (data or {}).get("sentences")}
+    for h in hits:
+        if h["review_id"] in masked:
+            h["snippet"] = _snippet(masked[h["review_id"]], q)
 
 
 # --- film ---------------------------------------------------------------------------
@@ -155,8 +184,12 @@ def review_data(lib: Library, review_id: str, *, show_spoilers: bool = False) ->
     doc = lib.store.load_doc(review.id)
     ext = doc.ext
     out = review_json(lib, doc, spoiler_safe=not show_spoilers, full=True)
-    if out["film"] is None and review.film_id is not None:  # the stored link, when no stage output says more
+    # the stored summary columns stand in where no stage output says more
+    if out["film"] is None and review.film_id is not None:
         out["film"] = film_brief(lib, review.film_id)
+    for key, value in (("verdict", review.verdict), ("pull_quote", review.pull_quote), ("spoilers", review.spoiler)):
+        if out[key] is None:
+            out[key] = value
     aspects = ext.get("aspects")
     out["spans"] = {
         "rating": (ext.get("ratings") or {}).get("best"),

@@ -28,17 +28,20 @@ SQLITE_UP = [
        INSERT INTO reviews_fts(rowid, headline, text, critic, outlet)
        VALUES (new.rowid, new.headline, new.text, new.critic, new.outlet); END""",
     "INSERT INTO reviews_fts(reviews_fts) VALUES ('rebuild')",
-    """CREATE VIRTUAL TABLE films_fts USING fts5(title, original_title, content='films', content_rowid='id',
+    # films are searched on norm_title (ASCII, no leading article) and the original title
+    """CREATE VIRTUAL TABLE films_fts USING fts5(norm_title, original_title, content='films', content_rowid='id',
        tokenize='unicode61 remove_diacritics 2')""",
     """CREATE TRIGGER films_fts_ai AFTER INSERT ON films BEGIN
-       INSERT INTO films_fts(rowid, title, original_title) VALUES (new.id, new.title, new.original_title); END""",
+       INSERT INTO films_fts(rowid, norm_title, original_title)
+       VALUES (new.id, new.norm_title, new.original_title); END""",
     """CREATE TRIGGER films_fts_ad AFTER DELETE ON films BEGIN
-       INSERT INTO films_fts(films_fts, rowid, title, original_title)
-       VALUES ('delete', old.id, old.title, old.original_title); END""",
-    """CREATE TRIGGER films_fts_au AFTER UPDATE OF title, original_title ON films BEGIN
-       INSERT INTO films_fts(films_fts, rowid, title, original_title)
-       VALUES ('delete', old.id, old.title, old.original_title);
-       INSERT INTO films_fts(rowid, title, original_title) VALUES (new.id, new.title, new.original_title); END""",
+       INSERT INTO films_fts(films_fts, rowid, norm_title, original_title)
+       VALUES ('delete', old.id, old.norm_title, old.original_title); END""",
+    """CREATE TRIGGER films_fts_au AFTER UPDATE OF norm_title, original_title ON films BEGIN
+       INSERT INTO films_fts(films_fts, rowid, norm_title, original_title)
+       VALUES ('delete', old.id, old.norm_title, old.original_title);
+       INSERT INTO films_fts(rowid, norm_title, original_title)
+       VALUES (new.id, new.norm_title, new.original_title); END""",
     "INSERT INTO films_fts(films_fts) VALUES ('rebuild')",
 ]
 SQLITE_DOWN = [
@@ -47,10 +50,15 @@ SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS reviews_fts_au", "DROP TRIGGER IF EXISTS reviews_fts_ad",
     "DROP TRIGGER IF EXISTS reviews_fts_ai", "DROP TABLE IF EXISTS reviews_fts",
 ]
+# The expressions must stay identical to criticscope.search.PG_REVIEW_TSV / PG_FILM_TSV,
+# or queries stop using the indexes.
 PG_UP = [
-    "CREATE INDEX ix_reviews_tsv ON reviews USING gin "
-    "(to_tsvector('english', coalesce(headline, '') || ' ' || text))",
-    "CREATE INDEX ix_films_tsv ON films USING gin (to_tsvector('simple', title))",
+    "CREATE INDEX ix_reviews_tsv ON reviews USING gin ("
+    "(setweight(to_tsvector('english', coalesce(reviews.headline, '')), 'A') || "
+    "setweight(to_tsvector('english', reviews.text), 'B') || "
+    "setweight(to_tsvector('english', coalesce(reviews.critic, '') || ' ' || coalesce(reviews.outlet, '')), 'C')))",
+    "CREATE INDEX ix_films_tsv ON films USING gin "
+    "(to_tsvector('simple', films.norm_title || ' ' || coalesce(films.original_title, '')))",
 ]
 PG_DOWN = ["DROP INDEX IF EXISTS ix_films_tsv", "DROP INDEX IF EXISTS ix_reviews_tsv"]
 
