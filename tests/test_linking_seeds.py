@@ -4,17 +4,19 @@ that mention the other one, and cast credited with other films in capitals."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from criticscope.catalog import CatalogIndex, ensure_default_catalog, name_keys
+from criticscope.catalog import CatalogIndex, name_keys
 from criticscope.config import load_settings
+from criticscope.evaluation.linking import default_catalog_store
 from criticscope.linking import create_component
 from criticscope.pipeline import ReviewDoc
-from criticscope.store import Store
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def _labels() -> list[dict]:
@@ -26,9 +28,9 @@ def _labels() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def component(tmp_path_factory):
-    settings = load_settings(env={})
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'catalog.db'}")
-    ensure_default_catalog(store, settings)
+    cache_home = Path(os.environ.get("CRITICSCOPE_TEST_HOME", REPO / ".cache" / "test-home"))
+    settings = load_settings(env={"CRITICSCOPE_HOME": str(cache_home)})
+    store = default_catalog_store(settings, tmp_path_factory.mktemp("seeds"))
     index = CatalogIndex.load(store)
     comp = create_component(settings, index=index)
     cache: dict[str, dict] = {}

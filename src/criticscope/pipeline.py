@@ -12,8 +12,8 @@ Default stage order (see ``defaults.toml``)::
 
 Contract of ``doc.ext`` keys (each stage writes exactly its own key):
 
-* ``sentences``: list of ``{"start", "end", "text", "paragraph"}`` over ``doc.text``;
-  the verdict stage adds ``"p_positive"`` to each.
+* ``sentences``: list of ``{"start", "end", "text", "paragraph", "heading"}`` over
+  ``doc.text``; the verdict stage adds ``"p_positive"`` to each.
 * ``ratings``: ``{"best": Rating|None, "mentions": [Rating...]}`` where a Rating is
   ``{"text", "start", "end", "scale", "value", "score", "kind", "source"}``
   (``score`` is 0-100; ``source`` is ``"text"`` or ``"structured"``).
@@ -21,8 +21,10 @@ Contract of ``doc.ext`` keys (each stage writes exactly its own key):
   "estimated_score", "audience": [{"comment", "p_positive", "verdict"}...]}``.
 * ``linking``: ``{"status", "film_id", "confidence", "recommendation",
   "candidates": [...], "evidence": [...], "mentions": [...]}``.
-* ``aspects``: ``[{"aspect", "polarity", "score", "start", "end", "text"}...]``.
-* ``spoilers``: ``{"spoiler", "confidence", "sentences": [{"index", "start", "end", "score"}...]}``.
+* ``aspects``: ``{"items": [{"aspect", "polarity", "score", "start", "end", "text", "sentence"}...],
+  "summary": {aspect: {"polarity", "positive", "negative", "evidence"}}}``.
+* ``spoilers``: ``{"spoiler", "confidence", "sentences": [{"index", "start", "end", "score", "cues"}...],
+  "scores": {index: score}}`` (``sentences`` lists those above the threshold).
 * ``pullquote``: ``{"text", "start", "end", "alternates": [...]}``.
 """
 

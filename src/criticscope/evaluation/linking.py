@@ -14,6 +14,8 @@ no year), not-in-catalog accuracy, mention precision and recall.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import tempfile
 import time
 from collections import defaultdict
@@ -29,6 +31,43 @@ from . import EvalResult, eval_dir, load_jsonl
 
 HARD_GROUPS = ("same_title", "everyday_title", "compare_original", "misleading_headline", "non_english",
                "no_year", "not_in_catalog")
+
+
+def _catalog_fingerprint() -> str:
+    """Changes whenever the default catalog would be built differently: its data files,
+    the Wikidata sample and the catalog code."""
+    import criticscope.catalog as catalog_pkg
+    from criticscope.catalog.sources.wikidata import movies_db_path
+
+    digest = hashlib.sha256()
+    pkg = Path(catalog_pkg.__file__).resolve().parent
+    files = sorted(pkg.rglob("*.py")) + sorted((pkg.parent / "data" / "catalog").glob("*"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    sample = movies_db_path()
+    if sample.is_file():
+        digest.update(f"{sample.stat().st_size}:{sample.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def default_catalog_store(settings: Settings, folder: Path) -> Store:
+    """A store in ``folder`` holding the default catalog, copied from a cached build
+    (in the settings' cache folder) when one matches the current catalog data."""
+    cached = settings.cache_dir / "linking" / f"default-catalog-{_catalog_fingerprint()}.db"
+    target = folder / "catalog.db"
+    if cached.is_file():
+        shutil.copyfile(cached, target)
+        return Store.open(f"sqlite:///{target}")
+    store = Store.open(f"sqlite:///{target}")
+    ensure_default_catalog(store, settings)
+    with store.engine.connect() as conn:  # fold the write-ahead log into the file before copying it
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".tmp")
+    shutil.copyfile(target, partial)
+    partial.replace(cached)
+    return store
 
 
 def load_cases(folder: Path | None = None) -> list[dict[str, Any]]:
@@ -65,9 +104,8 @@ def evaluate(settings: Settings, *, quick: bool = False, folder: Path | None = N
 
     cases = load_cases(folder)
     with tempfile.TemporaryDirectory(prefix="criticscope-eval-linking-") as tmp:
-        store = Store.open(f"sqlite:///{Path(tmp) / 'catalog.db'}")
+        store = default_catalog_store(settings, Path(tmp))
         try:
-            ensure_default_catalog(store, settings)
             index = CatalogIndex.load(store)
             gold_ids: dict[str, int | None] = {}
             for case in cases:
