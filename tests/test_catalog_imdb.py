@@ -277,3 +277,11 @@ def test_plain_tsv_with_crlf_and_long_lines(tmp_path) -> None:
     assert title == long_title
     rows = read_tsv(basics)
     assert basics.read_bytes().count(b"\r\n") == len(rows)  # the file really has CRLF endings
+
+
+def test_worker_process_writes_the_same_rows(tmp_path, imdb_dir) -> None:
+    inline = Store.open(f"sqlite:///{tmp_path / 'inline.db'}")
+    run_import(inline, imdb_dir, workers=0)
+    pooled = Store.open(f"sqlite:///{tmp_path / 'pooled.db'}")
+    run_import(pooled, imdb_dir, workers=1)
+    assert snapshot(pooled) == snapshot(inline)

@@ -8,7 +8,15 @@ import json
 import pytest
 
 from criticscope.config import load_settings
-from criticscope.linking import Distance, Match, Recommendation, Thresholds, create_component, describe, propose
+from criticscope.linking import (
+    Distance,
+    Match,
+    Recommendation,
+    Thresholds,
+    create_component,
+    describe,
+    propose,
+)
 from criticscope.linking.evidence import gather, is_weak_title
 from criticscope.linking.linker import Linker
 from criticscope.pipeline import ReviewDoc

@@ -312,7 +312,7 @@ def test_review_page_marks_evidence_and_hides_spoilers(web):
                      r"Ana de Armas is superb</u>", page.text)
     why = re.search(r'id="why".*?</section>', page.text, re.S).group(0)
     assert "91%" in why and "40%" in why and "≠ year, director" in why
-    assert re.search(r'id="mentioned".*?href="/films/%d"' % ids.c, page.text, re.S)
+    assert re.search(rf'id="mentioned".*?href="/films/{ids.c}"', page.text, re.S)
     assert re.search(r'id="comments".*?Loved it', page.text, re.S)
     data = client.get(f"/reviews/{ids.hostile}.json").json()
     assert data["why"]["candidates"][1]["confidence_pct"] == 40
@@ -399,7 +399,7 @@ def test_hostile_review_text_is_shown_as_text(web):
 
 def test_hostile_upload_name_is_escaped(web):
     client, _, _ = web
-    body = "Ballerina\n\nA hostile upload that is still a review: the fights are superb. 4/5.".encode()
+    body = b"Ballerina\n\nA hostile upload that is still a review: the fights are superb. 4/5."
     resp = client.post("/ingest", files=[("files", (HOSTILE_FILENAME, body, "text/plain"))])
     assert resp.status_code == 200
     assert "<script>window.__pwned = 5" not in resp.text

@@ -342,3 +342,11 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     else:
         register_web(app, lib)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """An app with settings from the environment (``CRITICSCOPE_DB`` ...), for
+    ``uvicorn --factory criticscope.api:app_from_env`` and multi-worker serving."""
+    from .config import load_settings
+
+    return create_app(load_settings())

@@ -299,12 +299,11 @@ def _name_words(text: str, *, strict: bool) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-@lru_cache(maxsize=262_144)
 def normalize_name(text: str) -> str:
     """The comparison key of a person's name: ASCII lower case, hyphens as spaces
     ("Bong Joon-ho" -> "bong joon ho"), initials merged ("J.J. Abrams", "J. J. Abrams"
     and "JJ Abrams" -> "jj abrams"), apostrophes dropped ("O'Brien" -> "obrien")."""
-    return " ".join(w[2] for w in _name_words(text or "", strict=False))
+    return name_analysis(text or "")[0]
 
 
 def _name_key_forms(words: list[tuple[int, int, str, bool]]) -> list[list[str]]:
@@ -333,17 +332,19 @@ def name_keys(text: str) -> set[str]:
     middle names dropped ("francis ford coppola" -> "francis coppola"), and, for names
     of two or three words, the words in sorted order, so romanized East Asian names
     match in either order ("Joon-ho Bong" == "Bong Joon-ho")."""
-    return set(_name_keys(text or ""))
+    return set(name_analysis(text or "")[1])
 
 
 @lru_cache(maxsize=262_144)
-def _name_keys(text: str) -> frozenset[str]:
+def name_analysis(text: str) -> tuple[str, frozenset[str]]:
+    """``(normalize_name(text), name_keys(text))`` in one pass."""
+    words = _name_words(text, strict=False)
     keys: set[str] = set()
-    for form in _name_key_forms(_name_words(text, strict=False)):
+    for form in _name_key_forms(words):
         keys.add(" ".join(form))
         if 2 <= len(form) <= 3:
             keys.add(" ".join(sorted(form)))
-    return frozenset(keys)
+    return " ".join(w[2] for w in words), frozenset(keys)
 
 
 def name_tokens(text: str) -> list[tuple[int, int, str]]:

@@ -17,7 +17,7 @@ from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from .db import CREDITS, FILMS, PEOPLE, TITLES, allocate_ids, chunks, join_keys, raw_insert
-from .normalize import FULL, name_keys, normalize_name, normalize_title, variant_forms
+from .normalize import FULL, name_analysis, normalize_name, normalize_title, variant_forms
 from .records import FilmRecord, dedupe_records
 
 _LIST_FIELDS = ("countries", "languages", "genres")
@@ -32,19 +32,20 @@ def encode_variants(title: str) -> str | None:
     return join_keys(f"{_VARIANT_CODES[kind]}:{key}" for key, kind in variant_forms(title) if kind != FULL)
 
 
-def title_row(film_id: int, title: str, kind: str, region: str | None = None,
-              language: str | None = None) -> dict[str, Any] | None:
-    norm = normalize_title(title)
+def title_row(film_id: int, title: str, kind: str, region: str | None = None, language: str | None = None, *,
+              keys: tuple[str, str | None] | None = None) -> dict[str, Any] | None:
+    """A ``film_titles`` row; ``keys`` is (normalized title, encoded variants) when
+    already computed."""
+    norm, variants = keys if keys is not None else (normalize_title(title), encode_variants(title))
     if not norm:
         return None
     return {"film_id": film_id, "title": title[:2000], "norm_title": norm, "region": (region or None) and region[:8],
-            "language": (language or None) and language[:8], "kind": kind, "variants": encode_variants(title)}
+            "language": (language or None) and language[:8], "kind": kind, "variants": variants}
 
 
 def person_row(name: str, imdb_id: str | None = None) -> dict[str, Any]:
-    norm = normalize_name(name)
-    return {"name": name, "norm_name": norm, "imdb_id": imdb_id,
-            "name_keys": join_keys(sorted(name_keys(name) - {norm}))}
+    norm, keys = name_analysis(name)
+    return {"name": name, "norm_name": norm, "imdb_id": imdb_id, "name_keys": join_keys(sorted(keys - {norm}))}
 
 
 @dataclass

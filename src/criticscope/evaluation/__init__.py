@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-EVALUATIONS = ("ratings", "verdicts", "linking", "aspects", "spoilers", "pullquote", "cleaning")
+EVALUATIONS = ("ratings", "verdicts", "linking", "aspects", "spoilers", "pullquote", "cleaning", "end_to_end")
 
 
 @dataclass

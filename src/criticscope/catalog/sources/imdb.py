@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -37,10 +39,10 @@ from sqlalchemy.engine import Connection
 from ...config import Settings
 from ...models import utcnow
 from ...store import Store
-from ..db import CREDITS, FILMS, PEOPLE, PROGRESS, TITLES, allocate_ids, chunks, raw_insert, upsert
-from ..normalize import normalize_title
+from ..db import CREDITS, FILMS, PEOPLE, PROGRESS, TITLES, allocate_ids, chunks, join_keys, raw_insert, upsert
+from ..normalize import name_analysis, normalize_title
 from ..people import merge_duplicate_people
-from ..writer import PERSON_COLUMNS, TITLE_COLUMNS, person_row, title_row
+from ..writer import PERSON_COLUMNS, TITLE_COLUMNS, encode_variants, title_row
 from .base import CatalogImportError, CatalogSource, FileStats, ImportStats
 from .tsv import IMDB_HEADERS, NULL_B, TsvFile, file_fingerprint, find_dataset_file
 
@@ -51,6 +53,7 @@ FILE_ORDER = ("title.ratings", "title.basics", "title.akas", "title.crew", "titl
 DEFAULT_KINDS = ("movie", "tvMovie")
 DEFAULT_BATCH = 10_000
 SCAN_FACTOR = 20  # also commit progress after this many batches' worth of lines read but filtered out
+AUTO_WORKER_BYTES = 64 << 20  # inputs at least this large get a worker process for normalization
 ROLE_OF_CATEGORY = {
     "actor": "actor", "actress": "actor", "self": "self", "director": "director", "writer": "writer",
     "producer": "producer", "composer": "composer", "cinematographer": "cinematographer", "editor": "editor",
@@ -128,20 +131,73 @@ class _Progress:
             self.bar.update(task, completed=position, rows=rows)
 
 
+# --- the CPU-heavy part of a batch, run in a worker process on large imports --------------
+
+
+def prepare_titles(titles: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(normalized title, encoded variants) for each title."""
+    return [(normalize_title(t), encode_variants(t)) for t in titles]
+
+
+def prepare_names(names: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(normalized name, other name keys) for each name."""
+    out = []
+    for name in names:
+        norm, keys = name_analysis(name)
+        out.append((norm, join_keys(sorted(keys - {norm}))))
+    return out
+
+
+def _prepare_basics(rows: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    return prepare_titles([r["title"] for r in rows] + [r["original_title"] or "" for r in rows])
+
+
+def _prepare_akas(rows: list[tuple[int, str, str | None, str | None, str]]) -> list[tuple[str, str | None]]:
+    return prepare_titles([r[1] for r in rows])
+
+
+def _prepare_names(rows: list[tuple[bytes, str]]) -> list[tuple[str, str | None]]:
+    return prepare_names([r[1] for r in rows])
+
+
+Prepare = Callable[[list[Any]], Any]
+Write = Callable[[Connection, list[Any], Any], None]
+
+
+@dataclass
+class _Batch:
+    stem: str
+    name: str
+    write: Write
+    prepare: Prepare | None
+    items: list[Any]
+    line: int
+    bad: int
+    finished: bool
+    future: Future | None = None
+
+
 class ImdbImport:
-    """One run of an IMDb import (see the module docstring)."""
+    """One run of an IMDb import (see the module docstring).
+
+    Batches flow through two stages: ``prepare`` (normalizing titles and names: pure
+    CPU, done in a worker process when ``workers`` > 0, while the next batch is read)
+    and ``write`` (one transaction with the file's progress row)."""
 
     def __init__(self, store: Store, folder: Path, options: ImdbOptions, stats: ImportStats, *,
                  batch_size: int = DEFAULT_BATCH, progress: bool = False, force: bool = False,
-                 require_all: bool = True, on_batch: BatchHook | None = None):
+                 require_all: bool = True, on_batch: BatchHook | None = None, workers: int | None = None):
         self.store, self.folder, self.options, self.stats = store, folder, options, stats
         self.batch_size = max(1, batch_size)
         self.force, self.require_all, self.on_batch = force, require_all, on_batch
+        self.workers = workers
         self.progress = _Progress(progress)
         self.files: dict[str, Path] = {}
         self.fingerprints: dict[str, str] = {}
         self.votes: dict[bytes, int] = {}
         self.person_ids: dict[bytes, int] = {}
+        self.pool: ProcessPoolExecutor | None = None
+        self._inflight: _Batch | None = None
 
     # --- setup -------------------------------------------------------------------
 
@@ -173,6 +229,18 @@ class ImdbImport:
             chain.update(file_fingerprint(self.files[stem]).encode() if stem in self.files else b"missing")
             self.fingerprints[stem] = chain.hexdigest()
 
+    def _start_pool(self) -> None:
+        workers = self.workers
+        if workers is None:  # worth a process start only for large inputs
+            size = sum(p.stat().st_size for p in self.files.values())
+            workers = 1 if size >= AUTO_WORKER_BYTES else 0
+        if workers > 0:
+            # fork (where there is one) before any other thread runs: the pool forks its
+            # workers on the first submit, so submit a no-op now, before the progress bars
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+            self.pool.submit(int).result()
+
     # --- progress rows -----------------------------------------------------------
 
     def _progress_row(self, name: str) -> Any:
@@ -188,10 +256,11 @@ class ImdbImport:
 
     # --- the generic file loop ---------------------------------------------------
 
-    def _run_file(self, stem: str, parse: Callable[[int, bytes, Any, FileStats], Any],
-                  write: Callable[[Connection, list[Any]], None], keys: Mapping[bytes, Any] | None = None) -> None:
+    def _run_file(self, stem: str, parse: Callable[[int, bytes, Any, FileStats], Any], write: Write,
+                  keys: Mapping[bytes, Any] | None = None, prepare: Prepare | None = None) -> None:
         """Stream one file through ``parse`` (only lines whose first field is in ``keys``,
-        when given) and ``write`` batches, resuming after the lines a previous run did."""
+        when given) and batches through ``prepare`` and ``write``, resuming after the
+        lines a previous run did."""
         path = self.files.get(stem)
         if path is None:
             return
@@ -210,52 +279,76 @@ class ImdbImport:
         pending: list[Any] = []
         limit, scan_limit = self.batch_size, self.batch_size * SCAN_FACTOR
         flushed_at = start_after
-        with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
-            task = self.progress.add(name, tsv.size)
-            line_no = 1
-            for block in tsv.blocks():
-                first = line_no + 1
-                line_no += len(block)
-                if line_no <= start_after:
-                    continue
-                if first <= start_after:
-                    block = block[start_after - first + 1:]
-                    first = start_after + 1
-                fstats.rows += len(block)
-                for i, line in enumerate(block):
-                    if keys is not None:
-                        value = keys.get(line[:line.find(b"\t")])
-                        if value is None:
-                            continue
-                    else:
-                        value = None
-                    item = parse(first + i, line, value, fstats)
-                    if item is None:
-                        continue
-                    if isinstance(item, list):
-                        pending.extend(item)
-                    else:
-                        pending.append(item)
-                    if len(pending) >= limit:
-                        self._flush(stem, name, write, pending, first + i, prior_bad + fstats.bad_rows, False)
-                        pending, flushed_at = [], first + i
-                if line_no - flushed_at >= scan_limit:
-                    self._flush(stem, name, write, pending, line_no, prior_bad + fstats.bad_rows, False)
-                    pending, flushed_at = [], line_no
-                self.progress.update(task, tsv.position, fstats.rows)
-            self._flush(stem, name, write, pending, line_no, prior_bad + fstats.bad_rows, True)
-            self.progress.update(task, tsv.size, fstats.rows)
 
-    def _flush(self, stem: str, name: str, write: Callable[[Connection, list[Any]], None], items: list[Any],
-               line: int, bad: int, finished: bool) -> None:
+        def submit(line: int, finished: bool) -> None:
+            nonlocal pending, flushed_at
+            self._submit(_Batch(stem, name, write, prepare, pending, line, prior_bad + fstats.bad_rows, finished))
+            pending, flushed_at = [], line
+
+        try:
+            with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
+                task = self.progress.add(name, tsv.size)
+                line_no = 1
+                for block in tsv.blocks():
+                    first = line_no + 1
+                    line_no += len(block)
+                    if line_no <= start_after:
+                        continue
+                    if first <= start_after:
+                        block = block[start_after - first + 1:]
+                        first = start_after + 1
+                    fstats.rows += len(block)
+                    if keys is not None:  # the hot loop: one dict lookup per line, in a comprehension
+                        hits = [(i, ln, v) for i, ln in enumerate(block)
+                                if (v := keys.get(ln.partition(b"\t")[0])) is not None]
+                    else:
+                        hits = [(i, ln, None) for i, ln in enumerate(block)]
+                    for i, line, value in hits:
+                        item = parse(first + i, line, value, fstats)
+                        if item is None:
+                            continue
+                        if isinstance(item, list):
+                            pending.extend(item)
+                        else:
+                            pending.append(item)
+                        if len(pending) >= limit:
+                            submit(first + i, False)
+                    if line_no - flushed_at >= scan_limit:
+                        submit(line_no, False)
+                    self.progress.update(task, tsv.position, fstats.rows)
+                submit(line_no, True)
+                self._drain()
+                self.progress.update(task, tsv.size, fstats.rows)
+        except BaseException:
+            if self._inflight is not None and self._inflight.future is not None:
+                self._inflight.future.cancel()
+            self._inflight = None  # like a crash: the batch in flight is not written
+            raise
+
+    def _submit(self, batch: _Batch) -> None:
+        if self.pool is not None and batch.prepare is not None and batch.items:
+            batch.future = self.pool.submit(batch.prepare, batch.items)
+        self._drain()
+        self._inflight = batch
+        if self.pool is None:
+            self._drain()
+
+    def _drain(self) -> None:
+        """Write the batch in flight (waiting for its prepare step), with its progress row."""
+        batch, self._inflight = self._inflight, None
+        if batch is None:
+            return
+        prepared = None
+        if batch.items and batch.prepare is not None:
+            prepared = batch.future.result() if batch.future is not None else batch.prepare(batch.items)
         with self.store.engine.begin() as conn:
             if conn.dialect.name == "sqlite":  # a bigger page cache for index-heavy bulk writes
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")
-            if items:
-                write(conn, items)
-            self._save_progress(conn, name, stem, line, bad, finished)
+            if batch.items:
+                batch.write(conn, batch.items, prepared)
+            self._save_progress(conn, batch.name, batch.stem, batch.line, batch.bad, batch.finished)
         if self.on_batch is not None:
-            self.on_batch(name, line)
+            self.on_batch(batch.name, batch.line)
 
     def _bad(self, fstats: FileStats, line: int, reason: str) -> None:
         self.stats.bad_row(fstats.file, line, reason)
@@ -330,12 +423,16 @@ class ImdbImport:
             runtime = int(parts[7]) if parts[7].isdigit() else None
             genres = parts[8].decode("utf-8", "replace").split(",") if parts[8] != NULL_B else []
             return {"imdb_id": tconst[:12], "title": title, "original_title": original if original != title and
-                    original != "\\N" else None, "norm_title": normalize_title(title), "year": year,
-                    "kind": kind[:16], "runtime": runtime, "genres": genres, "votes": n or None,
-                    "countries": [], "languages": [], "source": SOURCE, "provisional": False}
+                    original != "\\N" else None, "year": year, "kind": kind[:16], "runtime": runtime,
+                    "genres": genres, "votes": n or None, "countries": [], "languages": [], "source": SOURCE,
+                    "provisional": False}
 
-        def write(conn: Connection, rows: list[dict[str, Any]]) -> None:
+        def write(conn: Connection, rows: list[dict[str, Any]], prepared: list[tuple[str, str | None]]) -> None:
+            n = len(rows)
+            keys_of = {r["imdb_id"]: (prepared[i], prepared[n + i]) for i, r in enumerate(rows)}
             rows = list({r["imdb_id"]: r for r in rows}.values())
+            for r in rows:
+                r["norm_title"] = keys_of[r["imdb_id"]][0][0]
             self._claim(conn, rows, idless)
             upsert(conn, FILMS, rows, ("imdb_id",), _FILM_UPDATE)
             ids: dict[str, int] = {}
@@ -345,12 +442,13 @@ class ImdbImport:
             titles = []
             for r in rows:
                 fid = ids[r["imdb_id"]]
-                titles.append(title_row(fid, r["title"], "primary"))
+                primary, original = keys_of[r["imdb_id"]]
+                titles.append(title_row(fid, r["title"], "primary", keys=primary))
                 if r["original_title"]:
-                    titles.append(title_row(fid, r["original_title"], "original"))
+                    titles.append(title_row(fid, r["original_title"], "original", keys=original))
             _insert_titles(conn, titles)
 
-        self._run_file("title.basics", parse, write)
+        self._run_file("title.basics", parse, write, prepare=_prepare_basics)
 
     def _idless_films(self) -> dict[tuple[str, int | None], int]:
         """Films the catalog has without an IMDb id, by (normalized title, year), when unique."""
@@ -385,6 +483,8 @@ class ImdbImport:
                 select(FILMS.c.id, FILMS.c.imdb_id).where(FILMS.c.imdb_id.is_not(None)))}
 
     def import_akas(self, films: dict[bytes, int]) -> None:
+        current: dict[str, Any] = {"film": None, "titles": set()}  # akas come grouped by title
+
         def parse(line_no: int, line: bytes, fid: int, fstats: FileStats) -> Any:
             parts = line.split(b"\t")
             if len(parts) != 8:
@@ -396,20 +496,21 @@ class ImdbImport:
                 self._bad(fstats, line_no, f"not UTF-8 ({exc.reason})")
                 return None
             fstats.kept += 1
+            if current["film"] != fid:
+                current["film"], current["titles"] = fid, set()
+            elif title in current["titles"]:  # the same title again, for another region
+                return None
+            current["titles"].add(title)
             region = parts[3].decode("ascii", "replace") if parts[3] != NULL_B else None
             language = parts[4].decode("ascii", "replace") if parts[4] != NULL_B else None
             return (fid, title, region, language, "original" if parts[7] == b"1" else "aka")
 
-        def write(conn: Connection, rows: list[tuple[int, str, str | None, str | None, str]]) -> None:
-            seen: set[tuple[int, str]] = set()
-            titles = []
-            for fid, title, region, language, kind in rows:
-                if (fid, title) not in seen:
-                    seen.add((fid, title))
-                    titles.append(title_row(fid, title, kind, region, language))
-            _insert_titles(conn, titles)
+        def write(conn: Connection, rows: list[tuple[int, str, str | None, str | None, str]],
+                  prepared: list[tuple[str, str | None]]) -> None:
+            _insert_titles(conn, [title_row(fid, title, kind, region, language, keys=keys)
+                                  for (fid, title, region, language, kind), keys in zip(rows, prepared, strict=True)])
 
-        self._run_file("title.akas", parse, write, films)
+        self._run_file("title.akas", parse, write, films, prepare=_prepare_akas)
 
     # --- people and credits ------------------------------------------------------
 
@@ -424,15 +525,14 @@ class ImdbImport:
             crew = stem == "title.crew"
             with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
                 for block in tsv.blocks():
-                    for line in block:
-                        if line[:line.find(b"\t")] in films:
-                            parts = line.split(b"\t")
-                            if crew:
-                                for field in parts[1:3]:
-                                    if field != NULL_B:
-                                        needed.update(field.split(b","))
-                            elif len(parts) > 2:
-                                needed.add(parts[2])
+                    for line in [ln for ln in block if ln.partition(b"\t")[0] in films]:
+                        parts = line.split(b"\t")
+                        if crew:
+                            for field in parts[1:3]:
+                                if field != NULL_B:
+                                    needed.update(field.split(b","))
+                        elif len(parts) > 2:
+                            needed.add(parts[2])
         return needed
 
     def _load_people(self) -> None:
@@ -458,20 +558,17 @@ class ImdbImport:
             fstats.kept += 1
             return (parts[0], name)
 
-        def write(conn: Connection, rows: list[tuple[bytes, str]]) -> None:
-            rows = list({n: (n, name) for n, name in rows}.values())
-            new = [n for n, _ in rows if n not in people]
+        def write(conn: Connection, rows: list[tuple[bytes, str]], prepared: list[tuple[str, str | None]]) -> None:
+            latest = {n: (n, name, keys) for (n, name), keys in zip(rows, prepared, strict=True)}
+            new = [n for n in latest if n not in people]
             people.update(zip(new, allocate_ids(conn, PEOPLE, len(new)), strict=True))
-            out = []
-            for nconst, name in rows:
-                row = person_row(name)
-                out.append((people[nconst], name, row["norm_name"], nconst.decode("ascii"), row["name_keys"]))
+            out = [(people[n], name, norm, n.decode("ascii"), extra) for n, name, (norm, extra) in latest.values()]
             raw_insert(conn, PEOPLE, PERSON_COLUMNS, out, conflict=("imdb_id",),
                        update=("name", "norm_name", "name_keys"))
 
-        self._run_file("name.basics", parse, write, dict.fromkeys(needed, True))
+        self._run_file("name.basics", parse, write, dict.fromkeys(needed, True), prepare=_prepare_names)
 
-    def _write_credits(self, conn: Connection, rows: list[tuple[int, bytes, str, int]]) -> None:
+    def _write_credits(self, conn: Connection, rows: list[tuple[int, bytes, str, int]], _: Any = None) -> None:
         people = self.person_ids
         new = list(dict.fromkeys(n for _, n, _, _ in rows if n not in people))
         if new:  # credited but absent from name.basics: a placeholder named by its nconst
@@ -533,18 +630,24 @@ class ImdbImport:
         if self.force:
             with self.store.engine.begin() as conn:
                 conn.execute(PROGRESS.delete().where(PROGRESS.c.source == SOURCE))
-        with self.progress:
-            if not self._done("title.basics"):
-                self.read_ratings()
-            self.import_basics()
-            self.votes = {}
-            films = self._known_films()
-            self.import_akas(films)
-            self._load_people()
-            if not self._done("name.basics"):
-                self.import_names(self._credited(films))
-            self.import_crew(films)
-            self.import_principals(films)
+        self._start_pool()
+        try:
+            with self.progress:
+                if not self._done("title.basics"):
+                    self.read_ratings()
+                self.import_basics()
+                self.votes = {}
+                films = self._known_films()
+                self.import_akas(films)
+                self._load_people()
+                if not self._done("name.basics"):
+                    self.import_names(self._credited(films))
+                self.import_crew(films)
+                self.import_principals(films)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+                self.pool = None
         with self.store.engine.begin() as conn:
             self.stats.merged_people = merge_duplicate_people(conn)
 
@@ -565,7 +668,9 @@ class ImdbSource(CatalogSource):
     Options: ``path`` (the folder), ``kinds``, ``min_votes``, ``years`` ("1990-2026"),
     ``include_adult``, ``batch_size``, ``progress``, ``force`` (ignore saved progress),
     ``require_all`` (default True: all six files must be there), ``on_batch`` (called
-    with file name and line after each committed batch)."""
+    with file name and line after each committed batch), ``workers`` (processes that
+    normalize titles and names while the next batch is read; default: one for inputs
+    of 64 MB or more, none below)."""
 
     name = SOURCE
 
@@ -578,4 +683,5 @@ class ImdbSource(CatalogSource):
                            year_from=year_from, year_to=year_to, include_adult=bool(options.get("include_adult")))
         ImdbImport(store, Path(path), opts, stats, batch_size=int(options.get("batch_size") or DEFAULT_BATCH),
                    progress=bool(options.get("progress")), force=bool(options.get("force")),
-                   require_all=options.get("require_all", True), on_batch=options.get("on_batch")).run()
+                   require_all=options.get("require_all", True), on_batch=options.get("on_batch"),
+                   workers=options.get("workers")).run()
