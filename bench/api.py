@@ -138,7 +138,7 @@ def build(db_path: Path, n_reviews: int, n_films: int, seed: int = 7) -> dict[st
     weights = [1 / math.sqrt(k) for k in range(1, n_films + 1)]  # Zipf, s = 0.5
     film_of = rng.choices(range(1, n_films + 1), weights=weights, k=n_reviews)
     critics = [_person(rng) for _ in range(max(50, n_reviews // 60))]
-    reviews, analyses, aspects, mentions, comments = [], [], [], [], []
+    reviews, analyses, aspects, mentions, comments, candidate_rows = [], [], [], [], [], []
     review_ids: list[str] = []
     batch = 5000
 
@@ -156,7 +156,9 @@ def build(db_path: Path, n_reviews: int, n_films: int, seed: int = 7) -> dict[st
                         "confidence) VALUES (?,?,?,?,?,?,?,?,?)", mentions)
         con.executemany("INSERT INTO comments(review_id, position, author, text, verdict, p_positive) "
                         "VALUES (?,?,?,?,?,?)", comments)
-        for rows in (reviews, analyses, aspects, mentions, comments):
+        con.executemany("INSERT INTO link_candidates(review_id, film_id, rank, confidence) VALUES (?,?,?,?)",
+                        candidate_rows)
+        for rows in (reviews, analyses, aspects, mentions, comments, candidate_rows):
             rows.clear()
 
     for fid in film_of:
@@ -201,7 +203,9 @@ def build(db_path: Path, n_reviews: int, n_films: int, seed: int = 7) -> dict[st
                         spoiler, 0.8 if spoiler else 0.1, quote, now, now))
         candidates = [{"film_id": c, "title": films[c - 1][1], "year": films[c - 1][4], "directors": [],
                        "distance": round(rng.random(), 3), "confidence": round(rng.random(), 3), "penalties": {},
-                       "fired": []} for c in ([fid] + rng.sample(range(1, n_films + 1), rng.randint(1, 4)))]
+                       "fired": []} for c in dict.fromkeys([fid, *rng.sample(range(1, n_films + 1), rng.randint(1, 4))])]
+        if status == "ambiguous":
+            candidate_rows.extend((rid, c["film_id"], k, c["confidence"]) for k, c in enumerate(candidates))
         film_mentions = []
         for _ in range(rng.randint(0, 3)):
             other = rng.randint(1, n_films)
@@ -314,7 +318,12 @@ async def _load(base: str, paths: list[str], concurrency: int) -> tuple[list[flo
                 except asyncio.QueueEmpty:
                     return
                 t0 = time.perf_counter()
-                resp = await client.get(path)
+                try:
+                    resp = await client.get(path)
+                except httpx.HTTPError as exc:  # counted, and the run goes on
+                    errors += 1
+                    print(f"  {path}: {exc!r}", file=sys.stderr)
+                    continue
                 latencies.append((time.perf_counter() - t0) * 1000)
                 errors += resp.status_code != 200
 
@@ -323,12 +332,28 @@ async def _load(base: str, paths: list[str], concurrency: int) -> tuple[list[flo
         return latencies, time.perf_counter() - t0, errors
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its descendants (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += _cpu_seconds(int(child))
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return total
+
+
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(math.ceil(p / 100 * len(ordered))) - 1)]
 
 
-def measure(base: str, ids: dict[str, list], n_requests: int, concurrency: int, seed: int = 11) -> dict[str, dict]:
+def measure(base: str, pid: int, ids: dict[str, list], n_requests: int, concurrency: int, seed: int = 11
+            ) -> dict[str, dict]:
     rng = random.Random(seed)
     plans = {
         "health (baseline)": ["/api/v1/health"] * n_requests,
@@ -341,9 +366,12 @@ def measure(base: str, ids: dict[str, list], n_requests: int, concurrency: int, 
     results = {}
     for name, paths in plans.items():
         asyncio.run(_load(base, paths[: max(50, n_requests // 10)], concurrency))  # warm-up
+        cpu0 = _cpu_seconds(pid)
         lat, wall, errors = asyncio.run(_load(base, paths, concurrency))
+        cpu = (_cpu_seconds(pid) - cpu0) * 1000 / max(1, len(lat))
+        print(f"  {name}: {len(lat)} answered in {wall:.1f} s", file=sys.stderr)
         results[name] = {"p50": statistics.median(lat), "p99": _pct(lat, 99), "max": max(lat),
-                         "rps": len(lat) / wall, "errors": errors}
+                         "rps": len(lat) / wall, "cpu_ms": cpu, "errors": errors}
     return results
 
 
@@ -383,16 +411,19 @@ def main() -> None:
 
     proc, base = start_server(db_path, args.workers)
     try:
-        results = measure(base, ids, args.requests, args.concurrency)
+        load0 = os.getloadavg()[0]
+        results = measure(base, proc.pid, ids, args.requests, args.concurrency)
+        load1 = os.getloadavg()[0]
     finally:
         proc.terminate()
         proc.wait(30)
     base_p99 = results["health (baseline)"]["p99"]
     print(f"\n{args.requests} requests per endpoint, {args.concurrency} concurrent clients, "
-          f"{args.workers} uvicorn worker(s), {os.cpu_count()} CPUs")
-    print(f"{'endpoint':20} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8} {'p99/base':>9} errors")
+          f"{args.workers} uvicorn worker(s), {os.cpu_count()} CPUs, load average {load0:.1f} -> {load1:.1f}")
+    print(f"{'endpoint':20} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8} {'server CPU ms/req':>18} "
+          f"{'p99/base':>9} errors")
     for name, r in results.items():
-        print(f"{name:20} {r['p50']:8.1f} {r['p99']:8.1f} {r['max']:8.1f} {r['rps']:8.0f} "
+        print(f"{name:20} {r['p50']:8.1f} {r['p99']:8.1f} {r['max']:8.1f} {r['rps']:8.0f} {r['cpu_ms']:18.2f} "
               f"{r['p99'] / base_p99:9.2f} {r['errors']}")
     print("goal: p99 < 50 ms")
     print(f"bench peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

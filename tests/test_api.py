@@ -43,12 +43,14 @@ def populate(store: Store) -> dict[str, int]:
             s.add(Analysis(review_id=rid, stage="ratings",
                            data={"best": {"text": "4/5", "start": 0, "end": 3, "score": 80}, "mentions": []}))
         s.add(Review(id="amb" + "0" * 17, text="Solaris, the space film with the ocean planet, is long.",
-                     link_status="ambiguous", verdict="mixed"))
-        s.flush()
-        s.add(Analysis(review_id="amb" + "0" * 17, stage="linking",
-                       data={"status": "ambiguous", "candidates": [{"film_id": a.id}, {"film_id": b.id}]}))
+                     verdict="mixed"))
         s.add(ReaderComment(review_id="r00" + "0" * 16, position=0, text="Loved it", verdict="positive"))
-        return {"a": a.id, "b": b.id}
+        ids = {"a": a.id, "b": b.id}
+    doc = store.load_doc("amb" + "0" * 17)  # stored the way the pipeline stores it
+    doc.ext["linking"] = {"status": "ambiguous", "film_id": None,
+                          "candidates": [{"film_id": ids["a"]}, {"film_id": ids["b"]}]}
+    store.save_doc(doc, stages=["linking"])
+    return ids
 
 
 @pytest.fixture

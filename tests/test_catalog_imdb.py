@@ -14,6 +14,7 @@ from sqlalchemy import text
 from criticscope.catalog import CatalogImportError, get_source
 from criticscope.catalog.imdb_generator import generate
 from criticscope.catalog.records import FilmRecord
+from criticscope.catalog.sources import tsv
 from criticscope.catalog.sources.tsv import IMDB_HEADERS
 from criticscope.catalog.writer import RecordWriter
 from criticscope.store import Store
@@ -174,9 +175,9 @@ def test_existing_films_and_people_are_merged_not_duplicated(tmp_path, imdb_dir)
     with store.engine.connect() as conn:
         films = conn.execute(text("SELECT id, source FROM films WHERE imdb_id = :i"), {"i": row[0]}).all()
         assert len(films) == 1
-        people = conn.execute(text("SELECT p.imdb_id FROM credits c JOIN people p ON p.id = c.person_id "
+        people = conn.execute(text("SELECT p.imdb_id, p.name FROM credits c JOIN people p ON p.id = c.person_id "
                                    "WHERE c.film_id = :f AND c.role = 'director'"), {"f": films[0][0]}).all()
-        assert people == [(crew[row[0]],)]
+        assert people == [(crew[row[0]], director)]   # one director, the IMDb person
         actor = conn.execute(text("SELECT count(*) FROM credits c JOIN people p ON p.id = c.person_id "
                                   "WHERE c.film_id = :f AND p.name = 'Some Actor'"), {"f": films[0][0]}).scalar()
         assert actor == 1  # what only the other source knew is kept
@@ -189,7 +190,19 @@ def copy_dataset(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_truncated_gzip_names_file_and_resumes_once_fixed(tmp_path, imdb_dir) -> None:
+@pytest.fixture(params=["zlib", "gzip-process"])
+def gunzip(request, monkeypatch) -> str:
+    """Both ways of decompressing: in-process zlib and the gzip program."""
+    if request.param == "gzip-process":
+        if not shutil.which("gzip"):
+            pytest.skip("no gzip program on this system")
+        monkeypatch.setattr(tsv, "EXTERNAL_GZIP_MIN_BYTES", 0)
+    else:
+        monkeypatch.setattr(tsv, "EXTERNAL_GZIP_MIN_BYTES", 1 << 62)
+    return request.param
+
+
+def test_truncated_gzip_names_file_and_resumes_once_fixed(tmp_path, imdb_dir, gunzip) -> None:
     folder = copy_dataset(imdb_dir, tmp_path / "imdb")
     akas = folder / "title.akas.tsv.gz"
     good = akas.read_bytes()
@@ -227,7 +240,7 @@ def test_wrong_files_are_refused_before_any_write(tmp_path, imdb_dir, stem, cont
     assert snapshot(store)["films"] == []
 
 
-def test_gzip_that_is_not_gzip(tmp_path, imdb_dir) -> None:
+def test_gzip_that_is_not_gzip(tmp_path, imdb_dir, gunzip) -> None:
     folder = copy_dataset(imdb_dir, tmp_path / "imdb")
     (folder / "title.ratings.tsv.gz").write_bytes(b"\x1f\x8b" + b"garbage" * 50)
     store = Store.open(f"sqlite:///{tmp_path / 'g.db'}")
@@ -279,9 +292,11 @@ def test_plain_tsv_with_crlf_and_long_lines(tmp_path) -> None:
     assert basics.read_bytes().count(b"\r\n") == len(rows)  # the file really has CRLF endings
 
 
-def test_worker_process_writes_the_same_rows(tmp_path, imdb_dir) -> None:
+def test_worker_process_and_gzip_program_write_the_same_rows(tmp_path, imdb_dir, monkeypatch) -> None:
     inline = Store.open(f"sqlite:///{tmp_path / 'inline.db'}")
     run_import(inline, imdb_dir, workers=0)
+    if shutil.which("gzip"):
+        monkeypatch.setattr(tsv, "EXTERNAL_GZIP_MIN_BYTES", 0)
     pooled = Store.open(f"sqlite:///{tmp_path / 'pooled.db'}")
     run_import(pooled, imdb_dir, workers=1)
     assert snapshot(pooled) == snapshot(inline)

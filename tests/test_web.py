@@ -19,6 +19,7 @@ import uvicorn
 from click.testing import CliRunner
 
 from criticscope.api import create_app
+from criticscope.config import load_settings
 from criticscope.library import Library
 from criticscope.models import Analysis, Credit, Film, Mention, Person, ReaderComment, Review
 from criticscope.store import Store
@@ -225,13 +226,30 @@ def web_library(settings) -> Library:
     return Library(settings, Store.open(settings.db_url))
 
 
-@pytest.fixture
-def web(settings):
+@contextlib.contextmanager
+def serving(settings) -> Iterator[tuple[httpx.Client, Ids, Library]]:
     lib = web_library(settings)
     ids = populate_web(lib.store)
-    with running(create_app(settings, library=lib)) as base, httpx.Client(base_url=base, timeout=60) as client:
-        yield client, ids, lib
-    lib.close()
+    try:
+        with running(create_app(settings, library=lib)) as base, httpx.Client(base_url=base, timeout=60) as client:
+            yield client, ids, lib
+    finally:
+        lib.close()
+
+
+@pytest.fixture
+def web(settings):
+    """A fresh site for tests that write (decisions, uploads, settings)."""
+    with serving(settings) as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One site shared by the read-only tests of this module."""
+    home = tmp_path_factory.mktemp("web-home")
+    with serving(load_settings(env={"CRITICSCOPE_HOME": str(home)}, db_url=f"sqlite:///{home / 'cs.db'}")) as s:
+        yield s
 
 
 def _visible_text(html: str) -> str:
@@ -241,8 +259,8 @@ def _visible_text(html: str) -> str:
 # --- pages and their twins -------------------------------------------------------------
 
 
-def test_home_page_and_twin(web):
-    client, ids, _ = web
+def test_home_page_and_twin(site):
+    client, ids, _ = site
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert 'role="search"' in page.text and 'name="q"' in page.text
@@ -258,8 +276,8 @@ def test_home_page_and_twin(web):
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
-def test_film_page_badge_chart_and_sections(web):
-    client, ids, _ = web
+def test_film_page_badge_chart_and_sections(site):
+    client, ids, _ = site
     page = client.get(f"/films/{ids.a}")
     assert page.status_code == 200
     data = client.get(f"/films/{ids.a}.json").json()
@@ -293,8 +311,8 @@ def test_film_page_badge_chart_and_sections(web):
     assert "spoilers" not in re.search(rf'data-review-id="{_rid(0)}".*?</li>', page.text, re.S).group(0)
 
 
-def test_film_with_too_few_reviews_says_so(web):
-    client, ids, _ = web
+def test_film_with_too_few_reviews_says_so(site):
+    client, ids, _ = site
     page = client.get(f"/films/{ids.b}")
     data = client.get(f"/films/{ids.b}.json").json()
     assert data["badge"]["shown"] is False and data["badge"]["needed"] == "2 of 5 reviews needed"
@@ -303,8 +321,8 @@ def test_film_with_too_few_reviews_says_so(web):
     assert f'href="/films/{ids.a}"' in page.text  # "Looking for Ballerina (2025)?"
 
 
-def test_review_page_marks_evidence_and_hides_spoilers(web):
-    client, ids, _ = web
+def test_review_page_marks_evidence_and_hides_spoilers(site):
+    client, ids, _ = site
     page = client.get(f"/reviews/{ids.hostile}")
     assert page.status_code == 200
     assert re.search(r'<mark class="rating" title="rating: 4/5 → 80/100">4/5</mark>', page.text)
@@ -331,8 +349,8 @@ def test_review_page_marks_evidence_and_hides_spoilers(web):
     assert safe["spans"]["spoilers"][0]["score"] == 0.9
 
 
-def test_search_page_and_twin(web):
-    client, ids, lib = web
+def test_search_page_and_twin(site):
+    client, ids, lib = site
     page = client.get("/search", params={"q": "de armas"})
     data = client.get("/search.json", params={"q": "de armas"}).json()
     assert page.status_code == 200 and data["q"] == "de armas"
@@ -358,8 +376,20 @@ def test_search_page_and_twin(web):
     assert empty["films"] == [] and empty["reviews"] == []
 
 
-def test_not_found_pages_are_html_and_twins_json(web):
-    client, _, _ = web
+def test_semantic_search_finds_sentences_by_meaning(web):
+    client, _, lib = web
+    lib.run_stages(lib.store.review_ids(), ["sentences"])  # sentence spans; evaluative ones get embedded
+    data = client.get("/search.json", params={"q": "thrilling fight scenes", "semantic": "1"}).json()
+    assert data["semantic"] is True and data["reviews"]
+    top = data["reviews"][0]
+    assert any(w in top["sentence"]["text"].lower() for w in ("fight", "action", "choreography", "duel"))
+    assert all(SPOILER_SENTENCE not in h["snippet"] for h in data["reviews"])
+    page = client.get("/search", params={"q": "thrilling fight scenes", "semantic": "1"}).text
+    assert f'href="/reviews/{top["review_id"]}"' in page and unescape(page).count(top["sentence"]["text"]) >= 1
+
+
+def test_not_found_pages_are_html_and_twins_json(site):
+    client, _, _ = site
     for path in ("/films/999999", "/films/notanumber", "/reviews/nosuchreview", "/no/such/page",
                  "/static/missing.css"):
         resp = client.get(path)
@@ -375,8 +405,8 @@ def test_not_found_pages_are_html_and_twins_json(web):
 
 @pytest.mark.parametrize("path", ["/films/{b}", "/reviews/{hostile}", "/search?q=ballerina+superb", "/",
                                   "/decide"])
-def test_hostile_strings_are_escaped(web, path):
-    client, ids, _ = web
+def test_hostile_strings_are_escaped(site, path):
+    client, ids, _ = site
     html = client.get(path.format(b=ids.b, hostile=ids.hostile)).text
     assert "<script>window" not in html and "<img src=x" not in html and "<b onmouseover" not in html
     assert "<i>Outlet</i>" not in html and "<script>aspect" not in html
@@ -385,8 +415,8 @@ def test_hostile_strings_are_escaped(web, path):
     assert all(s == f'<script src="/static/criticscope.js?v={_version()}" defer>' for s in scripts)
 
 
-def test_hostile_review_text_is_shown_as_text(web):
-    client, ids, _ = web
+def test_hostile_review_text_is_shown_as_text(site):
+    client, ids, _ = site
     html = client.get(f"/reviews/{ids.hostile}").text
     assert "&lt;script&gt;window.__pwned = 1;" in html
     assert "&lt;img src=x onerror=&#34;window.__pwned = 2&#34;&gt;" in html

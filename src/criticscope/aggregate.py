@@ -10,17 +10,19 @@ Every figure lists the reviews behind it (``review_ids``).
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select
 
 from .config import AggregateSettings
-from .models import AspectMention, Film, Mention, ReaderComment, Review
+from .models import AspectMention, Film, LinkCandidate, Mention, ReaderComment, Review
 from .store import Store
 
 HISTOGRAM_BINS = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 101)]
@@ -280,34 +282,23 @@ def _counted(film_id: int | None = None):
     return conds
 
 
-def _candidates_query(dialect: str, film_id: int | None):
-    """(review_id, film_id) of every candidate film of every ambiguous review, filtered in the
-    database (only the candidate ids are read, not the whole linking analysis)."""
-    if dialect == "postgresql":
-        src = ("FROM analyses a JOIN reviews r ON r.id = a.review_id "
-               "CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(a.data -> 'candidates') = 'array' "
-               "THEN a.data -> 'candidates' ELSE '[]'::json END) AS c(value) ")
-        fid = "(c.value ->> 'film_id')"
-        cond = f" AND {fid} = CAST(:film_id AS TEXT)"
-    else:
-        src = "FROM analyses a JOIN reviews r ON r.id = a.review_id, json_each(a.data, '$.candidates') AS c "
-        fid = "json_extract(c.value, '$.film_id')"
-        cond = f" AND {fid} = :film_id"
-    sql = (f"SELECT DISTINCT a.review_id, {fid} {src}"
-           "WHERE a.stage = 'linking' AND r.link_status = 'ambiguous' AND r.duplicate_of IS NULL"
-           + (cond if film_id is not None else ""))
-    return text(sql)
+def _awaiting_query(film_id: int | None):
+    q = (select(LinkCandidate.film_id, LinkCandidate.review_id)
+         .join(Review, Review.id == LinkCandidate.review_id)
+         .where(Review.link_status == "ambiguous", Review.duplicate_of.is_(None)))
+    if film_id is not None:
+        q = q.where(LinkCandidate.film_id == film_id)
+    return q.order_by(LinkCandidate.film_id, LinkCandidate.review_id)
 
 
 def awaiting_decision(store: Store, film_id: int | None = None) -> dict[int, list[str]]:
-    """Ambiguous reviews (awaiting a person's decision) by candidate film."""
+    """Ambiguous reviews (awaiting a person's decision) by candidate film, through the
+    indexed ``link_candidates`` table."""
     out: dict[int, list[str]] = defaultdict(list)
-    params = {"film_id": film_id} if film_id is not None else {}
-    with store.session() as s:
-        for rid, fid in s.execute(_candidates_query(store.dialect, film_id), params):
-            if fid is not None:
-                out[int(fid)].append(rid)
-    return {fid: sorted(ids) for fid, ids in out.items()}
+    with store.engine.connect() as conn:
+        for fid, rid in conn.execute(_awaiting_query(film_id)):
+            out[fid].append(rid)
+    return dict(out)
 
 
 def _load_rows(store: Store, film_id: int | None) -> dict[int, FilmRows]:
@@ -347,8 +338,74 @@ def load_film_rows(store: Store, film_id: int) -> FilmRows:
     return _load_rows(store, film_id).get(film_id) or FilmRows()
 
 
-def film_aggregates(store: Store, film_id: int, settings: AggregateSettings) -> dict[str, Any]:
-    return compute_aggregates(load_film_rows(store, film_id), settings)
+class AggregateCache:
+    """Aggregates of recently viewed films, each kept with the version of the rows it was
+    computed from; a film whose version changed is recomputed.  The version is the number
+    and the newest ``updated_at`` of the film's counted reviews (every analysis, link
+    decision or removal changes one of them) and the ids of the reviews awaiting a
+    decision about it.  Safe to share between threads; values are returned as copies."""
+
+    def __init__(self, size: int = 2048):
+        self.size = size
+        self._items: OrderedDict[Hashable, tuple[Hashable, str]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, version: Hashable) -> dict[str, Any] | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or item[0] != version:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            payload = item[1]
+        return json.loads(payload)
+
+    def put(self, key: Hashable, version: Hashable, value: dict[str, Any]) -> None:
+        payload = json.dumps(value)
+        with self._lock:
+            self._items[key] = (version, payload)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def aggregate_cache(store: Store) -> AggregateCache:
+    """The aggregate cache of this store (one per open store, created on first use)."""
+    cache = store.caches.get("aggregates")
+    if cache is None:
+        cache = store.caches.setdefault("aggregates", AggregateCache())
+    return cache
+
+
+def film_version(store: Store, film_id: int) -> tuple[int, str, tuple[str, ...]]:
+    """What the aggregates of a film depend on (see :class:`AggregateCache`), in two indexed reads."""
+    with store.engine.connect() as conn:
+        count, newest = conn.execute(select(func.count(), func.max(Review.updated_at))
+                                     .where(*_counted(film_id))).one()
+        awaiting = tuple(rid for _, rid in conn.execute(_awaiting_query(film_id)))
+    return count, str(newest), awaiting
+
+
+def film_aggregates(store: Store, film_id: int, settings: AggregateSettings, *, cached: bool = True
+                    ) -> dict[str, Any]:
+    """The aggregates of one film (recomputed only when its rows changed, see :class:`AggregateCache`)."""
+    if not cached:
+        return compute_aggregates(load_film_rows(store, film_id), settings)
+    cache = aggregate_cache(store)
+    key = (film_id, settings.model_dump_json())
+    version = film_version(store, film_id)
+    found = cache.get(key, version)
+    if found is not None:
+        return found
+    value = compute_aggregates(load_film_rows(store, film_id), settings)
+    cache.put(key, version, value)
+    return value
 
 
 def recompute_all(store: Store, settings: AggregateSettings) -> dict[int, dict[str, Any]]:

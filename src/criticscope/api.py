@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import json
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -26,10 +27,25 @@ from .exports import FORMATS, SCHEMAS, export
 from .library import Library
 from .models import Film, Review
 from .report import review_json
-from .search import SearchFilters
+from .search import (
+    SearchFilters,
+    count_films_matching,
+    count_indexed_reviews,
+    count_reviews_matching,
+    search_films,
+)
 from .store import Store
 
 API_PREFIX = "/api/v1"
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
+Verdict = Literal["positive", "mixed", "negative"]
+
+
+class JSONBody(JSONResponse):
+    """JSON rendered straight from plain dicts and lists (no per-value encoder pass)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 # --- schemas ----------------------------------------------------------------------
@@ -88,8 +104,8 @@ class Page:
 PageDep = Annotated[Page, Depends()]
 
 
-def listing(data: list[Any], count: int, page: Page) -> dict[str, Any]:
-    return {"data": data, "count": count, "limit": page.limit, "offset": page.offset}
+def listing(data: list[Any], count: int, page: Page) -> JSONBody:
+    return JSONBody({"data": data, "count": count, "limit": page.limit, "offset": page.offset})
 
 
 def _review_or_404(lib: Library, review_id: str) -> Review:
@@ -101,9 +117,23 @@ def _review_or_404(lib: Library, review_id: str) -> Review:
 
 def _film_or_404(lib: Library, film_id: int) -> dict[str, Any]:
     try:
-        return lib.film(film_id)
+        return lib.film(film_id, reviews=False)
     except KeyError:
         raise HTTPException(status_code=404, detail=f"no film {film_id}") from None
+
+
+def _film_exists_or_404(lib: Library, film_id: int) -> None:
+    with lib.store.session() as s:
+        if s.get(Film, film_id) is None:
+            raise HTTPException(status_code=404, detail=f"no film {film_id}")
+
+
+def _review_row(r: Review) -> dict[str, Any]:
+    return {"id": r.id, "headline": r.headline, "critic": r.critic, "outlet": r.outlet,
+            "published": r.published, "url": r.url, "film_id": r.film_id, "link_status": r.link_status,
+            "link_confidence": r.link_confidence, "rating_text": r.rating_text, "rating_score": r.rating_score,
+            "verdict": r.verdict, "verdict_source": r.verdict_source, "estimated_score": r.estimated_score,
+            "spoiler": r.spoiler, "pull_quote": r.pull_quote}
 
 
 # --- routers ----------------------------------------------------------------------
@@ -117,14 +147,13 @@ export_router = APIRouter(prefix="/exports", tags=["exports"])
 
 
 @films_router.get("", operation_id="list_films")
-def list_films(lib: LibraryDep, page: PageDep, q: str | None = None, year: int | None = None,
-               reviewed: bool = True) -> dict[str, Any]:
-    """Films; by default only those with at least one linked review.  ``q`` searches titles."""
+def list_films(lib: LibraryDep, page: PageDep, q: Annotated[str | None, Query(max_length=500)] = None,
+               year: int | None = None, reviewed: bool = True) -> JSONBody:
+    """Films, most reviewed first; by default only those with at least one review.  ``q``
+    searches titles instead (every film of the catalog, best match first)."""
     if q:
-        from .search import search_films
-
-        found = search_films(lib.store, q, year=year, limit=page.offset + page.limit)
-        return listing(found[page.offset:], len(found), page)
+        found = search_films(lib.store, q, year=year, limit=page.limit, offset=page.offset)
+        return listing(found, count_films_matching(lib.store, q, year=year), page)
     with lib.store.session() as s:
         counts = (select(Review.film_id, func.count().label("n")).where(Review.film_id.is_not(None),
                                                                         Review.duplicate_of.is_(None))
@@ -144,24 +173,27 @@ def list_films(lib: LibraryDep, page: PageDep, q: str | None = None, year: int |
 
 
 @films_router.get("/{film_id}", operation_id="get_film")
-def get_film(film_id: int, lib: LibraryDep) -> dict[str, Any]:
+def get_film(film_id: int, lib: LibraryDep) -> JSONBody:
     """One film with its credits and aggregates (each figure lists the reviews behind it)."""
-    info = _film_or_404(lib, film_id)
-    info.pop("reviews", None)
-    return info
+    return JSONBody(_film_or_404(lib, film_id))
 
 
 @films_router.get("/{film_id}/reviews", operation_id="list_film_reviews")
-def film_reviews(film_id: int, lib: LibraryDep, page: PageDep) -> dict[str, Any]:
-    info = _film_or_404(lib, film_id)
-    reviews = info["reviews"]
-    return listing(reviews[page.offset:page.offset + page.limit], len(reviews), page)
+def film_reviews(film_id: int, lib: LibraryDep, page: PageDep) -> JSONBody:
+    """The film's reviews (duplicates left out), in the order they were added."""
+    _film_exists_or_404(lib, film_id)
+    with lib.store.session() as s:
+        q = select(Review).where(Review.film_id == film_id, Review.duplicate_of.is_(None))
+        total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+        rows = s.scalars(q.order_by(Review.created_at, Review.id).limit(page.limit).offset(page.offset))
+        data = [_review_row(r) for r in rows]
+    return listing(data, total, page)
 
 
 @reviews_router.get("", operation_id="list_reviews")
 def list_reviews(lib: LibraryDep, page: PageDep, film_id: int | None = None, critic: str | None = None,
-                 outlet: str | None = None, verdict: str | None = None,
-                 link_status: str | None = None) -> dict[str, Any]:
+                 outlet: str | None = None, verdict: Verdict | None = None,
+                 link_status: str | None = None) -> JSONBody:
     with lib.store.session() as s:
         q = select(Review).where(Review.duplicate_of.is_(None))
         for col, value in ((Review.film_id, film_id), (Review.critic, critic), (Review.outlet, outlet),
@@ -170,15 +202,12 @@ def list_reviews(lib: LibraryDep, page: PageDep, film_id: int | None = None, cri
                 q = q.where(col == value)
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         rows = s.scalars(q.order_by(Review.published.desc(), Review.id).limit(page.limit).offset(page.offset))
-        data = [{"id": r.id, "headline": r.headline, "critic": r.critic, "outlet": r.outlet,
-                 "published": r.published, "url": r.url, "film_id": r.film_id, "link_status": r.link_status,
-                 "rating_text": r.rating_text, "rating_score": r.rating_score, "verdict": r.verdict,
-                 "spoiler": r.spoiler, "pull_quote": r.pull_quote} for r in rows]
+        data = [_review_row(r) for r in rows]
     return listing(data, total, page)
 
 
 @reviews_router.get("/{review_id}", operation_id="get_review")
-def get_review(review_id: str, lib: LibraryDep, spoiler_safe: bool = False) -> dict[str, Any]:
+def get_review(review_id: str, lib: LibraryDep, spoiler_safe: bool = False) -> JSONBody:
     """One review with the spans behind every figure: rating, aspects, spoilers, link evidence."""
     review = _review_or_404(lib, review_id)
     doc = lib.store.load_doc(review.id)
@@ -195,7 +224,7 @@ def get_review(review_id: str, lib: LibraryDep, spoiler_safe: bool = False) -> d
     }
     out["link_evidence"] = {"candidates": linking.get("candidates", []), "evidence": linking.get("evidence", [])}
     out["duplicate_of"] = review.duplicate_of
-    return out
+    return JSONBody(out)
 
 
 @reviews_router.post("/{review_id}/link", operation_id="set_review_link", dependencies=[WriteAccess])
@@ -214,7 +243,7 @@ def clear_link(review_id: str, lib: LibraryDep) -> dict[str, Any]:
     return {"review_id": review.id, "cleared": lib.link_clear(review.id)}
 
 
-def _grouped(lib: Library, column, page: Page) -> dict[str, Any]:
+def _grouped(lib: Library, column, page: Page) -> JSONBody:
     with lib.store.session() as s:
         q = (select(column, func.count().label("reviews")).where(column.is_not(None), Review.duplicate_of.is_(None))
              .group_by(column))
@@ -224,25 +253,33 @@ def _grouped(lib: Library, column, page: Page) -> dict[str, Any]:
 
 
 @people_router.get("/critics", operation_id="list_critics")
-def list_critics(lib: LibraryDep, page: PageDep) -> dict[str, Any]:
+def list_critics(lib: LibraryDep, page: PageDep) -> JSONBody:
     return _grouped(lib, Review.critic, page)
 
 
 @people_router.get("/outlets", operation_id="list_outlets")
-def list_outlets(lib: LibraryDep, page: PageDep) -> dict[str, Any]:
+def list_outlets(lib: LibraryDep, page: PageDep) -> JSONBody:
     return _grouped(lib, Review.outlet, page)
 
 
 @search_router.get("", operation_id="search_reviews")
 def search(lib: LibraryDep, page: PageDep, q: Annotated[str, Query(min_length=1, max_length=500)],
            semantic: bool = False, film_id: int | None = None, critic: str | None = None, outlet: str | None = None,
-           verdict: str | None = None, has_rating: bool | None = None, spoiler_free: bool = False,
-           date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
-    """Full-text search over reviews (ranked), or semantic search over their sentences."""
+           verdict: Verdict | None = None, has_rating: bool | None = None, spoiler_free: bool = False,
+           date_from: Annotated[str | None, Query(pattern=DATE)] = None,
+           date_to: Annotated[str | None, Query(pattern=DATE)] = None) -> JSONBody:
+    """Full-text search over reviews (ranked), or semantic search over their sentences.
+    ``count`` is the number of matching reviews (semantic: of reviews with sentence vectors)."""
     filters = SearchFilters(film_id=film_id, critic=critic, outlet=outlet, verdict=verdict, has_rating=has_rating,
                             spoiler_free=spoiler_free, date_from=date_from, date_to=date_to)
     hits = lib.search(q, filters, semantic=semantic, limit=page.limit, offset=page.offset)
-    return listing([h.as_dict() for h in hits], len(hits), page)
+    if page.offset == 0 and len(hits) < page.limit:
+        total = len(hits)  # the whole result is on this page
+    elif semantic:
+        total = count_indexed_reviews(lib.store, filters)
+    else:
+        total = count_reviews_matching(lib.store, q, filters)
+    return listing([h.as_dict() for h in hits], total, page)
 
 
 async def _read_upload(upload: UploadFile, limit: int) -> bytes:
@@ -323,6 +360,10 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
         if not request.url.path.startswith(API_PREFIX) and getattr(app.state, "html_errors", None):
             return await app.state.html_errors(request, exc)
         return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(500, "internal server error")  # the server logs the traceback
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

@@ -153,8 +153,8 @@ class Library:
 
     # --- films, aggregates and search -----------------------------------------
 
-    def film(self, film_id: int) -> dict[str, Any]:
-        """One film with its credits, its critics' aggregates and its reviews."""
+    def film(self, film_id: int, *, reviews: bool = True) -> dict[str, Any]:
+        """One film with its credits, its critics' aggregates and (unless ``reviews=False``) its reviews."""
         from .aggregate import film_aggregates
 
         with self.store.session() as s:
@@ -176,6 +176,8 @@ class Library:
                     "cast": [n for n, role in credits if role == "actor"][:8],
                     "same_title": same_title}
         info["aggregates"] = film_aggregates(self.store, film_id, self.settings.aggregates)
+        if not reviews:
+            return info
         info["reviews"] = [
             {"id": r.id, "critic": r.critic, "outlet": r.outlet, "published": r.published, "headline": r.headline,
              "rating_text": r.rating_text, "rating_score": r.rating_score, "verdict": r.verdict,
@@ -196,7 +198,7 @@ class Library:
         from .search import search_reviews, semantic_search
 
         if semantic:
-            return semantic_search(self.store, query, filters, limit=limit)
+            return semantic_search(self.store, query, filters, limit=limit, offset=offset)
         return search_reviews(self.store, query, filters, limit=limit, offset=offset)
 
     # --- a person's link decisions --------------------------------------------

@@ -154,6 +154,20 @@ class Mention(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
 
 
+class LinkCandidate(Base):
+    """A candidate film of a review whose automatic link is ambiguous (projected from its
+    linking analysis), so the reviews awaiting a decision about a film are found by index."""
+
+    __tablename__ = "link_candidates"
+    review_id: Mapped[str] = mapped_column(String(40), ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
+    film_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)
+
+
+Index("ix_link_candidates_film", LinkCandidate.film_id)
+
+
 class AspectMention(Base):
     __tablename__ = "aspects"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -244,31 +244,50 @@ def count_reviews_matching(store: Store, query: str, filters: SearchFilters | No
         return s.execute((filters or SearchFilters()).apply(q), params).scalar() or 0
 
 
-def search_films(store: Store, query: str, *, year: int | None = None, limit: int = 20) -> list[dict[str, Any]]:
-    """Films whose normalized or original title holds every word of ``query``; best
-    match first, then the most voted."""
+def _film_match(store: Store, query: str, year: int | None, columns: Sequence[Any]):
+    """A select of ``columns`` over the films matching ``query``, and its parameters (None: no words)."""
     norm = normalize_title(query or "") or " ".join(_WORD.findall(query or "")).lower()
     words = _WORD.findall(norm)
     if not words:
+        return None, {}
+    if store.dialect == "sqlite":
+        q = (select(*columns).select_from(Film).join(_FILMS_FTS, _FILMS_FTS.c.rowid == Film.id)
+             .where(text("films_fts MATCH :q")))
+        params = {"q": " ".join(_fts_phrase([w]) for w in words)}
+    else:
+        q = select(*columns).select_from(Film).where(text(
+            f"({PG_FILM_TSV} @@ plainto_tsquery('simple', :q) OR {PG_FILM_TSV} @@ plainto_tsquery('simple', :raw))"))
+        params = {"q": " ".join(words), "raw": (query or "").lower()}
+    q = q.where(Film.merged_into.is_(None))
+    if year is not None:
+        q = q.where(Film.year == year)
+    return q, params
+
+
+def search_films(store: Store, query: str, *, year: int | None = None, limit: int = 20, offset: int = 0
+                 ) -> list[dict[str, Any]]:
+    """Films whose normalized or original title holds every word of ``query``; best
+    match first, then the most voted."""
+    q, params = _film_match(store, query, year, [Film])
+    if q is None:
         return []
+    if store.dialect == "sqlite":
+        q = q.order_by(text("films_fts.rank"))
+    else:
+        q = q.order_by(text(f"ts_rank({PG_FILM_TSV}, plainto_tsquery('simple', :q)) DESC"))
+    q = q.order_by(Film.votes.desc().nulls_last(), Film.year.desc(), Film.id).limit(limit).offset(offset)
     with store.session() as s:
-        if store.dialect == "sqlite":
-            q = (select(Film).join(_FILMS_FTS, _FILMS_FTS.c.rowid == Film.id)
-                 .where(text("films_fts MATCH :q")).order_by(text("films_fts.rank")))
-            params = {"q": " ".join(_fts_phrase([w]) for w in words)}
-        else:
-            match = (f"{PG_FILM_TSV} @@ plainto_tsquery('simple', :q) OR "
-                     f"{PG_FILM_TSV} @@ plainto_tsquery('simple', :raw)")
-            q = (select(Film).where(text(f"({match})"))
-                 .order_by(text(f"ts_rank({PG_FILM_TSV}, plainto_tsquery('simple', :q)) DESC")))
-            params = {"q": " ".join(words), "raw": (query or "").lower()}
-        q = q.where(Film.merged_into.is_(None)).order_by(Film.votes.desc().nulls_last(), Film.year.desc(),
-                                                         Film.id)
-        if year is not None:
-            q = q.where(Film.year == year)
-        films = s.scalars(q.limit(limit), params).all()
+        films = s.scalars(q, params).all()
         return [{"id": f.id, "title": f.title, "year": f.year, "kind": f.kind, "imdb_id": f.imdb_id,
                  "provisional": f.provisional} for f in films]
+
+
+def count_films_matching(store: Store, query: str, *, year: int | None = None) -> int:
+    q, params = _film_match(store, query, year, [func.count()])
+    if q is None:
+        return 0
+    with store.session() as s:
+        return s.execute(q, params).scalar() or 0
 
 
 def rebuild_fulltext(store: Store) -> None:
@@ -358,6 +377,15 @@ def index_reviews(store: Store, review_ids: Sequence[str], *, settings=None, emb
                                         text=sent["text"], vector=vec.astype(np.float16).tobytes()))
         total += len(chosen)
     return total
+
+
+def count_indexed_reviews(store: Store, filters: SearchFilters | None = None) -> int:
+    """How many reviews passing ``filters`` have sentence vectors (what semantic search ranks)."""
+    q = (filters or SearchFilters()).apply(
+        select(func.count(func.distinct(SentenceEmbedding.review_id)))
+        .join(Review, Review.id == SentenceEmbedding.review_id))
+    with store.session() as s:
+        return s.execute(q).scalar() or 0
 
 
 def semantic_search(store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,

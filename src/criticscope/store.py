@@ -19,6 +19,7 @@ from .models import (
     Analysis,
     AspectMention,
     JournalEntry,
+    LinkCandidate,
     LinkDecision,
     Mention,
     RawInput,
@@ -67,6 +68,8 @@ class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.Session = sessionmaker(engine, expire_on_commit=False)
+        # in-process caches of derived data (e.g. per-film aggregates), created by their owners
+        self.caches: dict[str, Any] = {}
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -285,6 +288,7 @@ def _project(s: Session, review: Review, stage: str, data: Any) -> None:
     elif stage == "linking":
         if s.get(LinkDecision, review.id) is None:
             _project_link(review, data or {})
+        _project_candidates(s, review.id, data or {})
         s.execute(delete(Mention).where(Mention.review_id == review.id))
         for m in (data or {}).get("mentions") or []:
             s.add(Mention(review_id=review.id, kind=m.get("kind", "film"), text=m.get("text", ""),
@@ -302,6 +306,19 @@ def _project(s: Session, review: Review, stage: str, data: Any) -> None:
         review.spoiler_confidence = (data or {}).get("confidence")
     elif stage == "pullquote":
         review.pull_quote = (data or {}).get("text")
+
+
+def _project_candidates(s: Session, review_id: str, data: dict[str, Any]) -> None:
+    """Only an ambiguous link's candidates are kept: they are the films it awaits a decision about."""
+    s.execute(delete(LinkCandidate).where(LinkCandidate.review_id == review_id))
+    if data.get("status") != "ambiguous":
+        return
+    seen: set[int] = set()
+    for rank, c in enumerate(data.get("candidates") or []):
+        fid = c.get("film_id") if isinstance(c, dict) else None
+        if isinstance(fid, int) and fid not in seen:
+            seen.add(fid)
+            s.add(LinkCandidate(review_id=review_id, film_id=fid, rank=rank, confidence=c.get("confidence")))
 
 
 def _project_link(review: Review, data: dict[str, Any]) -> None:

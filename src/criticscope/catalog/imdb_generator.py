@@ -73,7 +73,7 @@ _TYPES = (N, N, N, "imdbDisplay", "imdbDisplay", "working", "alternative", "fest
 _ATTRS = (N,) * 8 + ("literal English title", "complete title", "short title", "reissue title")
 _PRINCIPAL_CATS = ("actor", "actress", "actor", "actress", "actor", "self", "director", "writer", "producer",
                    "composer", "cinematographer", "editor", "production_designer", "casting_director")
-_EPISODE_AKAS = (0, 0, 0, 1, 2, 3, 4, 6, 8, 10)
+_EPISODE_AKAS = (0, 0, 1, 2, 3, 4, 6, 8, 10, 12)
 _PROFESSIONS = ("actor", "actress", "director", "writer", "producer", "composer", "cinematographer", "editor",
                 "miscellaneous", "soundtrack", "camera_department")
 
@@ -230,16 +230,16 @@ def generate(folder: str | Path, titles: int = 1000, *, seed: int = 0, mix: str 
             end_year = str(min(2026, (year or 2000) + rng.randint(0, 9))) if kind in ("tvSeries", "tvMiniSeries") \
                 and rng.random() < 0.6 else N
             if i in bad_at:
-                if rng.random() < 0.5:
+                if len(out.bad_lines.get("title.basics", [])) % 2 == 0:  # alternate the two kinds
                     write_bad("title.basics", "\t".join((tconst, kind, title, original, "0")))
                 else:
                     write_bad("title.basics", "\t".join((tconst, kind, title, original, "0", f"19{rng.randint(0, 9)}x",
                                                          N, runtime, genres)))
                 continue
-            write("title.basics", (tconst, kind, title, original, "1" if rng.random() < 0.01 else "0",
+            write("title.basics", (tconst, kind, title, original, "1" if rng.random() < 0.01 and i not in bad_aka_at else "0",
                                    str(year) if year else N, end_year, runtime, genres))
             # alternative titles (~4.6 per title overall, as in the real file); regions often share one title
-            n_akas = rng.randint(2, 16) if is_film else (rng.choice(_EPISODE_AKAS) if kind == "tvEpisode"
+            n_akas = rng.randint(1, 12) if is_film else (rng.choice(_EPISODE_AKAS) if kind == "tvEpisode"
                                                           else rng.randint(0, 6))
             if i in bad_aka_at:
                 write_bad("title.akas", "\t".join((tconst, "1", title)))
@@ -257,8 +257,8 @@ def generate(folder: str | Path, titles: int = 1000, *, seed: int = 0, mix: str 
             directors = N if rng.random() < 0.05 else ",".join(g.person() for _ in range(1 + (rng.random() < 0.1)))
             writers = N if rng.random() < 0.3 else ",".join(g.person() for _ in range(rng.randint(1, 3)))
             write("title.crew", (tconst, directors, writers))
-            # ~8 principals per title overall, as in the real file
-            n_principals = rng.randint(8, 20) if is_film else (rng.randint(3, 11) if kind == "tvEpisode"
+            # the real file lists up to ~10 principals per title, ~8 per title overall
+            n_principals = rng.randint(7, 10) if is_film else (rng.randint(5, 10) if kind == "tvEpisode"
                                                                else rng.randint(2, 10))
             for k in range(n_principals):
                 cat = rng.choice(_PRINCIPAL_CATS)
@@ -270,7 +270,10 @@ def generate(folder: str | Path, titles: int = 1000, *, seed: int = 0, mix: str 
                     chars = "[\"" + name.replace('"', '\\"') + "\"]"
                 else:
                     chars = N
-                write("title.principals", (tconst, str(k + 1), g.person(), cat, job, chars))
+                # as in the real files, a principal director or writer is one of the title's crew
+                crew = directors if cat == "director" else (writers if cat == "writer" else N)
+                who = rng.choice(crew.split(",")) if crew != N else g.person()
+                write("title.principals", (tconst, str(k + 1), who, cat, job, chars))
             p_rated = 0.45 if is_film else 0.1  # ~13% of titles have ratings
             if rng.random() < p_rated:
                 votes = int(5 / max(rng.random(), 1e-6) ** 1.25)

@@ -455,7 +455,7 @@ def _url_parts(url: str | None) -> tuple[list[str], list[int]]:
         return [], []
     segments = [s for s in path.split("/") if s]
     # the slug is the longest path segment; dates in the path are not the film's year
-    slug = max(segments, key=len, default="")
+    slug = max(segments, key=len, default="")[:200]
     slug = re.sub(r"\.(?:html?|php|aspx?)$", "", slug)
     tokens = [t for t in _SLUG_SPLIT.split(slug) if t]
     years = [int(t) for t in tokens if re.fullmatch(r"(?:19|20)\d{2}", t)]
@@ -662,15 +662,27 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-_TEXT_YEAR_TITLE = re.compile(
-    r"(?P<t>(?:[A-Z0-9][\w’'&.!?-]*)(?:[ :–-]+(?:[A-Z0-9][\w’'&.!?-]*|of|the|a|an|and|in|on|for|to|at|with|from"
-    r"|or|is|vs\.?))*)\s*[(\[](?P<y>(?:19|20)\d{2})[)\]]"
+# Bounded repetitions and unambiguous separators keep these linear on long runs of capitals.
+_TITLE_WORD = r"[A-Z0-9][\w’'&.!?]*(?:-[\w’'&.!?]+)*"
+_PAREN_YEAR = re.compile(r"[(\[](?P<y>(?:19|20)\d{2})[)\]]")
+_TITLE_BEFORE_YEAR = re.compile(
+    r"(?<![\w’'&.!?-])(?P<t>" + _TITLE_WORD + r"(?:(?: |: | – | - )(?:" + _TITLE_WORD
+    + r"|of|the|a|an|and|in|on|for|to|at|with|from|or|is|vs\.?)){0,8}) ?$"
 )
+
+
+def _titles_with_years(text: str):
+    """"Title (2023)": the capitalized run just before each bracketed year."""
+    for m in _PAREN_YEAR.finditer(text):
+        left = max(0, m.start() - 150)
+        t = _TITLE_BEFORE_YEAR.search(text, left, m.start())
+        if t:
+            yield t.start("t"), m.end(), t.group("t"), int(m.group("y"))
 _POSSESSIVE_TITLE = re.compile(
     r"\b[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2}['’]s (?P<t>[A-Z0-9][\w’'-]*(?: (?:[A-Z0-9][\w’'-]*|of|the|a|an|and|in|on"
-    r"|for|to|at|with|from))*)")
+    r"|for|to|at|with|from)){0,8})")
 _QUOTED_TEXT = re.compile(r"[“\"](?P<t>[A-Z0-9][^“”\"\n]{1,70}?)[,.!?]?[”\"]")
-_ALLCAPS_RUN = re.compile(r"\b[A-Z0-9][A-Z0-9’'&-]*(?:[ :]+[A-Z0-9][A-Z0-9’'&-]*)+\b")
+_ALLCAPS_RUN = re.compile(r"\b[A-Z0-9][A-Z0-9’'&]*(?:-[A-Z0-9’'&]+)*(?::? [A-Z0-9][A-Z0-9’'&]*(?:-[A-Z0-9’'&]+)*){1,9}\b")
 _URL_REVIEW = re.compile(r"(?:^| )(?P<t>[a-z0-9 ]+?) (?:(?:movie|film) )?review\b")
 
 
@@ -705,14 +717,13 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
                     out.append(Guess(run, None, source, score, m.start() if source == "allcaps" else None,
                                      m.end() if source == "allcaps" else None))
     first = ev.text[: max(ev.first_paragraph_end, 600)]
-    for m in _TEXT_YEAR_TITLE.finditer(ev.text):
-        t = _LEADING_FUNCTION.sub("", m.group("t")).strip(" .,;:-–")
+    for start, end, raw, year in _titles_with_years(ev.text):
+        t = _LEADING_FUNCTION.sub("", raw).strip(" .,;:-–")
         if t and 1 <= len(t.split()) <= 10:
-            weight = 2.0 if m.start() < len(first) else 0.8
-            zone = ev.zone_at(m.start(), m.end())
-            if zone is not None:
+            weight = 2.0 if start < len(first) else 0.8
+            if ev.zone_at(start, end) is not None:
                 weight *= 0.2
-            out.append(Guess(t, int(m.group("y")), "text_year", weight, m.start(), m.end()))
+            out.append(Guess(t, year, "text_year", weight, start, end))
     for m in _POSSESSIVE_TITLE.finditer(first):
         t = m.group("t").strip()
         if 1 <= len(t.split()) <= 8 and not ev.zone_at(m.start("t"), m.end("t")):
@@ -759,7 +770,7 @@ def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = No
     """Read every cue the page offers (no catalog film is scored here).  ``cache``
     keeps per-word catalog look-ups between pages."""
     text = doc.text or ""
-    headline = (doc.headline or "").strip()
+    headline = (doc.headline or "").strip()[:300]
     ev = PageEvidence(text=text, headline=headline, lower_text=text.lower())
     ev.sentence_starts = sentence_starts(doc)
     para = re.search(r"\n\s*\n", text)

@@ -40,7 +40,7 @@ from .score import (
 log = logging.getLogger(__name__)
 
 MAX_SUBJECT_TITLES = 6
-MAX_CANDIDATES_PER_TITLE = 25
+MAX_CANDIDATES_PER_TITLE = 30
 
 
 class Linker:
@@ -61,14 +61,30 @@ class Linker:
 
     # --- candidates ----------------------------------------------------------------
 
-    def candidates_for(self, norm: str, surface: str, fuzzy: bool = False) -> list[Any]:
+    def candidates_for(self, norm: str, surface: str, fuzzy: bool = False, *,
+                       years: Sequence[int] = (), people: Sequence[str] = ()) -> list[Any]:
         """Catalog films whose title, alternative title or short form ("Glass Onion") is
-        ``norm``; with ``fuzzy``, near spellings too (for titles read without the catalog)."""
-        key = (norm, "f" if fuzzy else "x")
+        ``norm``; with ``fuzzy``, near spellings too (for titles read without the catalog).
+
+        A title shared by more films than ``MAX_CANDIDATES_PER_TITLE`` (a big catalog
+        has dozens of films called "Heat") is narrowed with the page's years and names
+        through the catalog's own ranking."""
+        ids = self.index.films_by_norm_title(norm)
+        crowded = len(ids) > MAX_CANDIDATES_PER_TITLE
+        key = (norm, "f" if fuzzy else "x", tuple(years) if crowded else (), tuple(people) if crowded else ())
         if key in self._cand_cache:
             return self._cand_cache[key]
+        if crowded:
+            allowed = set(ids)
+            picked: dict[int, None] = {}
+            for year in [*years[:3], None]:
+                for cand in self.index.candidates(surface, year=year, people=list(people)[:12],
+                                                  limit=MAX_CANDIDATES_PER_TITLE):
+                    if cand.film_id in allowed and len(picked) < 2 * MAX_CANDIDATES_PER_TITLE:
+                        picked[cand.film_id] = None
+            ids = list(picked)
         keep: list[Any] = []
-        for fid in self.index.films_by_norm_title(norm)[:MAX_CANDIDATES_PER_TITLE]:
+        for fid in ids:
             cand = self.index.film(fid)
             if cand is not None:
                 # the index matched this key exactly (a title or alias) or as a short form
@@ -84,6 +100,20 @@ class Linker:
         self._cand_cache[key] = keep
         return keep
 
+    def candidates_on_page(self, ev: PageEvidence, st: TitleStat, fuzzy: bool = False) -> list[Any]:
+        """:meth:`candidates_for` a title the page names, narrowed by the page's hints."""
+        years, names = self._hints(ev, st)
+        return self.candidates_for(st.norm, st.surface, fuzzy=fuzzy, years=years, people=names)
+
+    def _hints(self, ev: PageEvidence, st: TitleStat) -> tuple[list[int], list[str]]:
+        """Years and names on the page that narrow a crowded title."""
+        years = sorted(st.years)
+        if ev.published_year:
+            years += [y for y in (ev.published_year, ev.published_year - 1) if y not in years]
+        years += sorted({y.year for y in ev.years if not y.away and y.year not in years})[:4]
+        names = [p.name for p in ev.people if not p.away] + ev.named_directors + ev.jsonld_directors
+        return years[:6], list(dict.fromkeys(names))[:12]
+
     # --- the decision ----------------------------------------------------------------
 
     def link(self, doc: Any) -> dict[str, Any]:
@@ -94,7 +124,7 @@ class Linker:
         by_title: dict[str, list[Any]] = {}
         for st in subject:
             only_guessed = not st.spans and not st.headline
-            cands = self.candidates_for(st.norm, st.surface, fuzzy=only_guessed)
+            cands = self.candidates_on_page(ev, st, fuzzy=only_guessed)
             st.in_catalog = bool(cands)
             if cands:
                 by_title[st.norm] = cands
@@ -273,7 +303,3 @@ def _named_directors(ev: PageEvidence, by_title: dict[str, list[Any]]) -> list[s
         if n not in out:
             out.append(n)
     return out[:3]
-
-
-def normalize(text: str) -> str:
-    return normalize_title(text)

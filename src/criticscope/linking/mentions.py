@@ -80,14 +80,14 @@ def film_mentions(linker: Linker, ev: PageEvidence, stats: dict[str, TitleStat],
         for m in proposal.matches:
             if m.film_id == subject and m.candidate is not None:
                 subject_norms = {st.norm for st in stats.values()
-                                 if any(c.film_id == subject for c in linker.candidates_for(st.norm, st.surface))}
+                                 if any(c.film_id == subject for c in linker.candidates_on_page(ev, st))}
                 break
     out: list[dict[str, Any]] = []
     cache: dict[tuple[str, int | None, int], list[Match]] = {}
     for st in stats.values():
         if not st.spans:
             continue
-        cands = linker.candidates_for(st.norm, st.surface)
+        cands = linker.candidates_on_page(ev, st)
         if not cands:
             continue
         for span in st.spans:

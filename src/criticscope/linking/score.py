@@ -52,9 +52,6 @@ class TitleStat:
         """Salience saturated at 1 (a headline alone, or three plain mentions)."""
         return min(1.0, self.salience / 3.0)
 
-    def text_mentions(self) -> int:
-        return sum(1 for s in self.spans if not s.away)
-
 
 def _url_has(tokens: Sequence[str], norm: str) -> bool:
     words = norm.split()

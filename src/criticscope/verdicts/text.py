@@ -54,8 +54,8 @@ def split_sentences(text: str) -> list[dict[str, Any]]:
 
     A plain regex splitter for reviews scored outside the pipeline (the pipeline's
     ``sentences`` stage is used when present).  Paragraphs are separated by blank lines
-    (or HTML line breaks); inside one, a short line without closing punctuation is a
-    heading of its own, other line breaks are hard wraps.
+    (or HTML line breaks), or by a line break after a closing punctuation mark; a short
+    line without one is a heading of its own, other line breaks are hard wraps.
     """
     out: list[dict[str, Any]] = []
     paragraph = 0
@@ -81,14 +81,16 @@ def split_sentences(text: str) -> list[dict[str, Any]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[int]:
-    """End offsets of the units of one block: heading lines stand alone, wrapped lines join."""
+    """End offsets of the paragraphs inside one block: a line that closes a sentence ends
+    its paragraph, a short heading-like line stands alone, other lines are hard wraps."""
     ends: list[int] = []
     line_start = start
     for br in _LINE_BREAK.finditer(text, start, end):
         line = text[line_start:br.start()].strip()
         following = text[br.end():end].lstrip()[:1]
-        if (line and not line.endswith(_TERMINAL) and len(line.split()) <= _HEADING_WORDS
-                and (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018(")):
+        if line and (line.endswith(_TERMINAL) or (
+                len(line.split()) <= _HEADING_WORDS and following
+                and (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018("))):
             ends.append(br.start())
         line_start = br.end()
     ends.append(end)

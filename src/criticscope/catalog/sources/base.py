@@ -24,7 +24,7 @@ class CatalogImportError(Exception):
         if row is not None:
             where += f", row {row}" if where else f"row {row}"
         super().__init__(f"{where}: {message}" if where else message)
-        self.file, self.row = file, row
+        self.message, self.file, self.row = message, file, row
 
 
 @dataclass

@@ -44,6 +44,7 @@ from ..normalize import name_analysis, normalize_title
 from ..people import merge_duplicate_people
 from ..writer import PERSON_COLUMNS, TITLE_COLUMNS, encode_variants, title_row
 from .base import CatalogImportError, CatalogSource, FileStats, ImportStats
+from .scan import CreditedScan, Progress, scan
 from .tsv import IMDB_HEADERS, NULL_B, TsvFile, file_fingerprint, find_dataset_file
 
 SOURCE = "imdb"
@@ -93,42 +94,6 @@ def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
         return DEFAULT_KINDS
     items = text.split(",") if isinstance(text, str) else list(text)
     return tuple(k.strip() for k in items if k.strip())
-
-
-class _Progress:
-    """A rich progress bar per file, or nothing."""
-
-    def __init__(self, enabled: bool):
-        self.bar = None
-        if enabled:
-            from rich.progress import (
-                BarColumn,
-                DownloadColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-
-            self.bar = Progress(TextColumn("{task.description:<24}"), BarColumn(), DownloadColumn(),
-                                TextColumn("{task.fields[rows]:>12,} rows"), TimeElapsedColumn(),
-                                TimeRemainingColumn(), transient=False)
-
-    def __enter__(self) -> _Progress:
-        if self.bar is not None:
-            self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-    def add(self, name: str, total: int, done: int = 0) -> Any:
-        return self.bar.add_task(name, total=total, completed=done, rows=0) if self.bar is not None else None
-
-    def update(self, task: Any, position: int, rows: int) -> None:
-        if self.bar is not None and task is not None:
-            self.bar.update(task, completed=position, rows=rows)
 
 
 # --- the CPU-heavy part of a batch, run in a worker process on large imports --------------
@@ -191,7 +156,7 @@ class ImdbImport:
         self.batch_size = max(1, batch_size)
         self.force, self.require_all, self.on_batch = force, require_all, on_batch
         self.workers = workers
-        self.progress = _Progress(progress)
+        self.progress = Progress(progress)
         self.files: dict[str, Path] = {}
         self.fingerprints: dict[str, str] = {}
         self.votes: dict[bytes, int] = {}
@@ -228,6 +193,11 @@ class ImdbImport:
             chain.update(stem.encode())
             chain.update(file_fingerprint(self.files[stem]).encode() if stem in self.files else b"missing")
             self.fingerprints[stem] = chain.hexdigest()
+
+    @property
+    def scan_apart(self) -> bool:
+        """Scan files in forked scanner processes (large imports, where fork exists)."""
+        return self.pool is not None and "fork" in multiprocessing.get_all_start_methods()
 
     def _start_pool(self) -> None:
         workers = self.workers
@@ -285,40 +255,29 @@ class ImdbImport:
             self._submit(_Batch(stem, name, write, prepare, pending, line, prior_bad + fstats.bad_rows, finished))
             pending, flushed_at = [], line
 
+        task = self.progress.add(name, path.stat().st_size)
+        last_line = start_after
         try:
-            with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
-                task = self.progress.add(name, tsv.size)
-                line_no = 1
-                for block in tsv.blocks():
-                    first = line_no + 1
-                    line_no += len(block)
-                    if line_no <= start_after:
+            for step in scan(path, IMDB_HEADERS[stem], start_after, keys,
+                             in_process=keys is None or not self.scan_apart):
+                fstats.rows += step.rows
+                for line_no, line, value in step.hits:
+                    item = parse(line_no, line, value, fstats)
+                    if item is None:
                         continue
-                    if first <= start_after:
-                        block = block[start_after - first + 1:]
-                        first = start_after + 1
-                    fstats.rows += len(block)
-                    if keys is not None:  # the hot loop: one dict lookup per line, in a comprehension
-                        hits = [(i, ln, v) for i, ln in enumerate(block)
-                                if (v := keys.get(ln.partition(b"\t")[0])) is not None]
+                    if isinstance(item, list):
+                        pending.extend(item)
                     else:
-                        hits = [(i, ln, None) for i, ln in enumerate(block)]
-                    for i, line, value in hits:
-                        item = parse(first + i, line, value, fstats)
-                        if item is None:
-                            continue
-                        if isinstance(item, list):
-                            pending.extend(item)
-                        else:
-                            pending.append(item)
-                        if len(pending) >= limit:
-                            submit(first + i, False)
-                    if line_no - flushed_at >= scan_limit:
+                        pending.append(item)
+                    if len(pending) >= limit:
                         submit(line_no, False)
-                    self.progress.update(task, tsv.position, fstats.rows)
-                submit(line_no, True)
-                self._drain()
-                self.progress.update(task, tsv.size, fstats.rows)
+                last_line = step.last_line
+                if last_line - flushed_at >= scan_limit:
+                    submit(last_line, False)
+                self.progress.update(task, step.position, fstats.rows)
+            submit(last_line, True)
+            self._drain()
+            self.progress.update(task, path.stat().st_size, fstats.rows, force=True)
         except BaseException:
             if self._inflight is not None and self._inflight.future is not None:
                 self._inflight.future.cancel()
@@ -514,27 +473,6 @@ class ImdbImport:
 
     # --- people and credits ------------------------------------------------------
 
-    def _credited(self, films: dict[bytes, int]) -> set[bytes]:
-        """nconsts credited on the catalog's films, from a read-only pass over
-        title.crew and title.principals (so name.basics is read only for them)."""
-        needed: set[bytes] = set()
-        for stem in ("title.crew", "title.principals"):
-            path = self.files.get(stem)
-            if path is None:
-                continue
-            crew = stem == "title.crew"
-            with TsvFile(path, IMDB_HEADERS[stem]) as tsv:
-                for block in tsv.blocks():
-                    for line in [ln for ln in block if ln.partition(b"\t")[0] in films]:
-                        parts = line.split(b"\t")
-                        if crew:
-                            for field in parts[1:3]:
-                                if field != NULL_B:
-                                    needed.update(field.split(b","))
-                        elif len(parts) > 2:
-                            needed.add(parts[2])
-        return needed
-
     def _load_people(self) -> None:
         with self.store.engine.connect() as conn:
             self.person_ids = {imdb.encode(): pid for pid, imdb in conn.execute(
@@ -638,10 +576,18 @@ class ImdbImport:
                 self.import_basics()
                 self.votes = {}
                 films = self._known_films()
-                self.import_akas(films)
+                credited = None
+                if not self._done("name.basics"):  # who is credited: scanned while akas are imported
+                    credited = CreditedScan(self.files, IMDB_HEADERS, films, in_process=not self.scan_apart)
+                try:
+                    self.import_akas(films)
+                except BaseException:
+                    if credited is not None:
+                        credited.cancel()
+                    raise
                 self._load_people()
-                if not self._done("name.basics"):
-                    self.import_names(self._credited(films))
+                if credited is not None:
+                    self.import_names(credited.result())
                 self.import_crew(films)
                 self.import_principals(films)
         finally:
