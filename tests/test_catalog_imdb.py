@@ -96,7 +96,9 @@ class Crash(Exception):
     pass
 
 
-def test_crash_then_resume_equals_one_clean_run(tmp_path, imdb_dir) -> None:
+@pytest.mark.parametrize("workers", [0, 1])
+def test_crash_then_resume_equals_one_clean_run(tmp_path, imdb_dir, workers) -> None:
+    """workers=1 also runs the worker and scanner processes a large import uses."""
     events: list[tuple[str, int]] = []   # (file, line) after each committed batch of a clean run
     clean = Store.open(f"sqlite:///{tmp_path / 'clean.db'}")
     run_import(clean, imdb_dir, batch_size=20, on_batch=lambda f, line: events.append((f, line)))
@@ -118,11 +120,11 @@ def test_crash_then_resume_equals_one_clean_run(tmp_path, imdb_dir) -> None:
 
     crashed = Store.open(f"sqlite:///{tmp_path / 'crashed.db'}")
     with pytest.raises(Crash):
-        run_import(crashed, imdb_dir, batch_size=20, on_batch=crash_at(first + 1))
+        run_import(crashed, imdb_dir, batch_size=20, workers=workers, on_batch=crash_at(first + 1))
     # the second run resumes title.basics, then crashes inside title.principals
     with pytest.raises(Crash):
-        run_import(crashed, imdb_dir, batch_size=20, on_batch=crash_at(second - first))
-    resumed = run_import(crashed, imdb_dir, batch_size=20)
+        run_import(crashed, imdb_dir, batch_size=20, workers=workers, on_batch=crash_at(second - first))
+    resumed = run_import(crashed, imdb_dir, batch_size=20, workers=workers)
     assert resumed.files["title.principals.tsv.gz"].resumed_from == events[second][1]
     assert resumed.files["title.basics.tsv.gz"].skipped
     assert snapshot(crashed) == snapshot(clean)

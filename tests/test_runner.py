@@ -119,8 +119,8 @@ def build_corpus(folder: Path, pages: int = 22, seed: int = 11) -> list[str]:
     layout = [("a-" + n, d) for n, d in groups[0] + late] + [("b-" + n, d) for n, d in early + groups[1]]
     for name, data in layout:
         (folder / name).write_bytes(data)
-    (folder / "empty-folder").mkdir()
-    return [str(folder), str(folder.parent / "missing.txt")]
+    (folder.parent / "empty-folder").mkdir()
+    return [str(folder), str(folder.parent / "missing.txt"), str(folder.parent / "empty-folder")]
 
 
 # --- comparing two stores row for row ---------------------------------------------
@@ -251,7 +251,7 @@ def test_dask_gives_the_local_engine_results_row_for_row(store, client, corpus, 
     got = snapshot(lib, result.report.rows)
     assert_same(got, want)
     assert [d.review_id for d in result.docs] == [d.review_id for d in local.docs]
-    assert [r.status for r in result.failed] == ["failed"] * len(local.failed) and len(local.failed) >= 5
+    assert len(result.failed) == len(local.failed) >= 5
     statuses = {j[0]: j[2] for j in want["journal"]}
     assert statuses["b-00-copy.txt"] == "duplicate" and statuses["b-01-near-copy.txt"] == "near_duplicate"
     assert want["provisional"], "the pages review films the catalog lacks"

@@ -177,13 +177,18 @@ def test_resolve_an_ambiguous_link(page, site):
     assert item.locator(".candidate").count() == 2
     assert "55% match" in item.locator(".candidate").nth(0).inner_text()
     _shot(page, "decide")
+    item.locator("input[name=decided_by]").fill("Editor")
+    item.locator("input[name=decided_by]").press("Enter")  # Enter in a field must not pick a film
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/decide") and lib.store.link_decision(AMBIGUOUS) is None
     item.locator(f"button[value='{ids.b}']").click()
     page.wait_for_url("**/decide?done=*")
     assert "Ballerina (2023)" in page.locator("#decided").inner_text()
     assert page.locator("#nothing-to-decide").is_visible()
     review = lib.review(AMBIGUOUS)
     assert (review.film_id, review.link_source) == (ids.b, "user")
-    assert lib.store.link_decision(AMBIGUOUS).film_id == ids.b
+    decision = lib.store.link_decision(AMBIGUOUS)
+    assert (decision.film_id, decision.decided_by) == (ids.b, "Editor")
 
 
 def test_injected_markup_never_runs(browser, site):

@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -372,7 +372,10 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
 
     @app.get(f"{API_PREFIX}/health", tags=["meta"], operation_id="health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "reviews": lib.store.count_reviews()}
+        """Liveness: the server answers and the database is reachable (one trivial query)."""
+        with lib.store.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ok", "version": __version__, "database": lib.store.dialect}
 
     for router in (films_router, reviews_router, people_router, search_router, ingest_router, export_router):
         app.include_router(router, prefix=API_PREFIX)

@@ -36,13 +36,8 @@ MAX_SENTENCES_PER_REVIEW = 12
 EMBEDDING_DIM = 384
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = re.compile(r'(-?)"([^"]*)"|(\S+)')
-# bm25 column weights of reviews_fts(headline, text, critic, outlet)
-_BM25 = "bm25(reviews_fts, 3.0, 1.0, 2.0, 1.0)"
-# Must stay identical to the expression of the GIN index ix_reviews_tsv (migration 0003).
-PG_REVIEW_TSV = ("(setweight(to_tsvector('english', coalesce(reviews.headline, '')), 'A') || "
-                 "setweight(to_tsvector('english', reviews.text), 'B') || "
-                 "setweight(to_tsvector('english', coalesce(reviews.critic, '') || ' ' || "
-                 "coalesce(reviews.outlet, '')), 'C'))")
+# PostgreSQL: reviews.search_tsv is a stored generated tsvector column (migration 0003) with
+# a GIN index; the films index is on this expression, which queries must repeat exactly.
 PG_FILM_TSV = "to_tsvector('simple', films.norm_title || ' ' || coalesce(films.original_title, ''))"
 
 
@@ -196,42 +191,58 @@ def _snippet(body: str, words: Sequence[str], width: int = 200) -> str:
     return ("…" if start else "") + snippet + ("…" if start + width < len(body) else "")
 
 
-_REVIEWS_FTS = table("reviews_fts", column("rowid"))
+_REVIEWS_FTS = table("reviews_fts", column("rowid"), column("rank"))
 _FILMS_FTS = table("films_fts", column("rowid"))
 _HIT_COLUMNS = (Review.id, Review.headline, Review.critic, Review.outlet, Review.film_id, Review.verdict,
                 Review.published, Review.text)
+_PG_QUERY = "websearch_to_tsquery('english', :q)"
 
 
-def _matching(store: Store, parsed: ParsedQuery, columns: Sequence[Any]):
-    """A select of ``columns`` over the reviews matching ``parsed``, and its parameters."""
-    if store.dialect == "sqlite":
-        q = (select(*columns).select_from(Review)
-             .join(_REVIEWS_FTS, _REVIEWS_FTS.c.rowid == literal_column("reviews.rowid"))
-             .where(text("reviews_fts MATCH :q")))
-        return q, {"q": fts_query(parsed)}
-    q = select(*columns).select_from(Review).where(text(f"{PG_REVIEW_TSV} @@ websearch_to_tsquery('english', :q)"))
-    return q, {"q": pg_query(parsed)}
+def _sqlite_matches(parsed: ParsedQuery, filters: SearchFilters, columns: Sequence[Any]):
+    """A select over ``reviews_fts`` alone: the filters become one rowid set, so ranking needs
+    no review row, and the set is never pushed into FTS5 as one lookup per rowid."""
+    fts = _REVIEWS_FTS
+    q = select(*columns).select_from(fts).where(text("reviews_fts MATCH :q"))
+    if filters == SearchFilters():  # only duplicates are left out: a small set
+        dups = select(literal_column("reviews.rowid")).select_from(Review).where(Review.duplicate_of.is_not(None))
+        q = q.where(fts.c.rowid.not_in(dups))
+    else:
+        q = q.where(literal_column("+reviews_fts.rowid").in_(
+            filters.apply(select(literal_column("reviews.rowid")).select_from(Review))))
+    return q, {"q": fts_query(parsed)}
+
+
+def _pg_matches(parsed: ParsedQuery, filters: SearchFilters, columns: Sequence[Any]):
+    q = select(*columns).select_from(Review).where(text(f"reviews.search_tsv @@ {_PG_QUERY}"))
+    return filters.apply(q), {"q": pg_query(parsed)}
 
 
 def search_reviews(store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,
                    offset: int = 0) -> list[Hit]:
-    """Reviews matching ``query``, most relevant first."""
+    """Reviews matching ``query``, most relevant first (bm25 on SQLite, ``ts_rank`` on
+    PostgreSQL; the headline weighs most, then the critic and outlet, then the text)."""
     filters = filters or SearchFilters()
     parsed = parse_query(query)
     if not parsed:
         return []
-    if store.dialect == "sqlite":
-        rank = literal_column(f"-{_BM25}")
-    else:
-        rank = literal_column(f"ts_rank({PG_REVIEW_TSV}, websearch_to_tsquery('english', :q), 1)")
-    q, params = _matching(store, parsed, [*_HIT_COLUMNS, rank.label("score")])
-    q = filters.apply(q).order_by(text("score DESC"), Review.id).limit(limit).offset(offset)
     with store.session() as s:
-        rows = s.execute(q, params).all()
+        if store.dialect == "sqlite":
+            q, params = _sqlite_matches(parsed, filters, [_REVIEWS_FTS.c.rowid, _REVIEWS_FTS.c.rank])
+            ranked = s.execute(q.order_by(_REVIEWS_FTS.c.rank).limit(limit).offset(offset), params).all()
+            scores = {rowid: -rank for rowid, rank in ranked}
+            rowid = literal_column("reviews.rowid")
+            rows = {r.rowid: r for r in s.execute(select(*_HIT_COLUMNS, rowid.label("rowid"))
+                                                  .where(rowid.in_(list(scores))))}
+            found = [(rows[i], scores[i]) for i, _ in ranked if i in rows]
+        else:
+            rank = literal_column(f"ts_rank(reviews.search_tsv, {_PG_QUERY}, 1)").label("score")
+            q, params = _pg_matches(parsed, filters, [*_HIT_COLUMNS, rank])
+            found = [(r, r.score) for r in s.execute(q.order_by(text("score DESC"), Review.id)
+                                                      .limit(limit).offset(offset), params)]
     words = parsed.words
-    return [Hit(review_id=r.id, score=round(float(r.score), 4), headline=r.headline, critic=r.critic,
+    return [Hit(review_id=r.id, score=round(float(score), 4), headline=r.headline, critic=r.critic,
                 outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
-                snippet=_snippet(r.text, words)) for r in rows]
+                snippet=_snippet(r.text, words)) for r, score in found]
 
 
 def count_reviews_matching(store: Store, query: str, filters: SearchFilters | None = None) -> int:
@@ -239,9 +250,10 @@ def count_reviews_matching(store: Store, query: str, filters: SearchFilters | No
     parsed = parse_query(query)
     if not parsed:
         return 0
-    q, params = _matching(store, parsed, [func.count()])
+    matches = _sqlite_matches if store.dialect == "sqlite" else _pg_matches
+    q, params = matches(parsed, filters or SearchFilters(), [func.count()])
     with store.session() as s:
-        return s.execute((filters or SearchFilters()).apply(q), params).scalar() or 0
+        return s.execute(q, params).scalar() or 0
 
 
 def _film_match(store: Store, query: str, year: int | None, columns: Sequence[Any]):

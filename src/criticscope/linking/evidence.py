@@ -526,9 +526,10 @@ def _strength(span: TitleSpan, ev: PageEvidence, text: str,
             return 0.0
         return 0.8 if _weak_context(span, ev, text, directed) else 0.0
     before = text[max(0, span.start - 40):span.start]
-    if _PLACE_BEFORE.search(before) and not any(
-            p.sentence == span.sentence and p.end <= span.start for p in ev.people):
-        return 0.5  # "in Tokyo", "moved to Chicago": a place as often as a film
+    place = _PLACE_BEFORE.search(before)
+    if place and not (place.group().lower().startswith("in") and any(
+            0 <= span.start - p.end <= 40 for p in ev.people)):
+        return 0.5  # "in Tokyo", "moved to Chicago": a place as often as a film ("great in Drive" is not)
     if span.sentence_start:
         return 0.5 if is_common_phrase(surface) else 0.6
     return 0.7 if is_common_phrase(surface) else 0.85

@@ -28,6 +28,8 @@ SQLITE_UP = [
        INSERT INTO reviews_fts(rowid, headline, text, critic, outlet)
        VALUES (new.rowid, new.headline, new.text, new.critic, new.outlet); END""",
     "INSERT INTO reviews_fts(reviews_fts) VALUES ('rebuild')",
+    # ORDER BY rank: bm25 weighting the headline most, then critic, outlet and text
+    "INSERT INTO reviews_fts(reviews_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 2.0, 1.0)')",
     # films are searched on norm_title (ASCII, no leading article) and the original title
     """CREATE VIRTUAL TABLE films_fts USING fts5(norm_title, original_title, content='films', content_rowid='id',
        tokenize='unicode61 remove_diacritics 2')""",
@@ -50,17 +52,19 @@ SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS reviews_fts_au", "DROP TRIGGER IF EXISTS reviews_fts_ad",
     "DROP TRIGGER IF EXISTS reviews_fts_ai", "DROP TABLE IF EXISTS reviews_fts",
 ]
-# The expressions must stay identical to criticscope.search.PG_REVIEW_TSV / PG_FILM_TSV,
-# or queries stop using the indexes.
+# reviews.search_tsv is a stored generated column (ranking reads it instead of re-parsing
+# the text); the films index expression must stay identical to criticscope.search.PG_FILM_TSV.
 PG_UP = [
-    "CREATE INDEX ix_reviews_tsv ON reviews USING gin ("
-    "(setweight(to_tsvector('english', coalesce(reviews.headline, '')), 'A') || "
-    "setweight(to_tsvector('english', reviews.text), 'B') || "
-    "setweight(to_tsvector('english', coalesce(reviews.critic, '') || ' ' || coalesce(reviews.outlet, '')), 'C')))",
+    "ALTER TABLE reviews ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('english', coalesce(headline, '')), 'A') || "
+    "setweight(to_tsvector('english', coalesce(critic, '') || ' ' || coalesce(outlet, '')), 'C') || "
+    "setweight(to_tsvector('english', text), 'B')) STORED",
+    "CREATE INDEX ix_reviews_tsv ON reviews USING gin (search_tsv)",
     "CREATE INDEX ix_films_tsv ON films USING gin "
     "(to_tsvector('simple', films.norm_title || ' ' || coalesce(films.original_title, '')))",
 ]
-PG_DOWN = ["DROP INDEX IF EXISTS ix_films_tsv", "DROP INDEX IF EXISTS ix_reviews_tsv"]
+PG_DOWN = ["DROP INDEX IF EXISTS ix_films_tsv", "DROP INDEX IF EXISTS ix_reviews_tsv",
+           "ALTER TABLE reviews DROP COLUMN IF EXISTS search_tsv"]
 
 
 def upgrade() -> None:
