@@ -39,7 +39,9 @@ def _page(n: int) -> str:
 
 
 @pytest.fixture
-def lib(settings):
+def lib(settings, db_url):
+    """A library on SQLite and on a throwaway PostgreSQL database."""
+    settings = settings.model_copy(update={"store": settings.store.model_copy(update={"url": db_url})})
     library = criticscope.Library(settings, criticscope.store.Store.open(settings.db_url))
     yield library
     library.close()

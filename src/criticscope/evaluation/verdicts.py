@@ -12,8 +12,8 @@ with VADER run beside it as the baseline.
 * **VADER**: compound score of the whole text, 3-way with the standard +/-0.05 cut-offs
   and with cut-offs tuned on ``dev`` like the model's.
 
-Run ``python -m criticscope.evaluation.verdicts --compare`` for the model comparison
-(``criticscope.verdicts.compare``).
+Run ``python -m criticscope.evaluation.verdicts --compare [--no-embeddings | --embeddings-only]``
+for the model comparison (``criticscope.verdicts.compare``).
 """
 
 from __future__ import annotations
@@ -202,7 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--compare" in args:
         from criticscope.verdicts.compare import compare
 
-        print(compare(settings, with_embeddings="--no-embeddings" not in args))
+        print(compare(settings, with_embeddings="--no-embeddings" not in args,
+                      with_bow="--embeddings-only" not in args))
         return 0
     result = evaluate(settings, quick="--quick" in args)
     print(result.table)

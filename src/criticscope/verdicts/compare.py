@@ -129,13 +129,13 @@ def judge(model: VerdictModel, rows: list[data.Row], critic: list[dict[str, Any]
     }
 
 
-def compare(settings: Settings, *, with_embeddings: bool = True) -> str:
+def compare(settings: Settings, *, with_embeddings: bool = True, with_bow: bool = True) -> str:
     from criticscope.evaluation.verdicts import load_critic_set
 
     rows = data.load_rows()
     critic = load_critic_set()
     table: list[tuple[str, dict[str, float], float]] = []
-    for label, kind, chars in BOW_CANDIDATES:
+    for label, kind, chars in BOW_CANDIDATES if with_bow else ():
         started = time.perf_counter()
         model = fit(rows, kind=kind, chars=chars)
         seconds = time.perf_counter() - started
