@@ -156,18 +156,18 @@ def aspect_consensus(aspects: list[AspectRow], top: int = 3, *, spoiler_ids: set
     """Most praised and most criticized aspects, counted once per review (by the review's
     net polarity on that aspect), each with one quote from a review that counted, preferring
     reviews not flagged as spoilers."""
-    per_review: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    net: dict[tuple[str, str], int] = {}  # (aspect, review) -> positive minus negative mentions
     texts: dict[tuple[str, str, str], str] = {}
     for a in aspects:
-        per_review[(a.aspect, a.review_id)][a.polarity] += 1
+        key = (a.aspect, a.review_id)
+        net[key] = net.get(key, 0) + (1 if a.polarity == "positive" else -1 if a.polarity == "negative" else 0)
         if a.text:
             texts.setdefault((a.aspect, a.review_id, a.polarity), a.text)
     tally: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"positive": [], "negative": []})
-    for (aspect, rid), counts in per_review.items():
-        pos, neg = counts.get("positive", 0), counts.get("negative", 0)
-        if pos > neg:
+    for (aspect, rid), balance in net.items():
+        if balance > 0:
             tally[aspect]["positive"].append(rid)
-        elif neg > pos:
+        elif balance < 0:
             tally[aspect]["negative"].append(rid)
 
     def quote(aspect: str, polarity: str, ids: list[str]) -> str | None:
@@ -305,10 +305,10 @@ def _load_rows(store: Store, film_id: int | None) -> dict[int, FilmRows]:
     """Rows of one film, or of every film with a counted review (in a few bulk queries)."""
     films: dict[int, FilmRows] = defaultdict(FilmRows)
     counted = _counted(film_id)
-    with store.session() as s:
+    with store.engine.connect() as s:
         owner: dict[str, int] = {}
         for fid, rid, *rest in s.execute(select(*_CRITIC_COLS).where(*counted)
-                                         .order_by(Review.film_id, Review.published, Review.id)):
+                                         .order_by(Review.film_id, Review.published, Review.id)).all():
             verdict, score, rtext, est, quote, spoiler, published, critic, outlet = rest
             films[fid].critics.append(CriticRow(rid, verdict, score, rtext, est, quote, spoiler, published,
                                                 critic, outlet))
@@ -317,17 +317,19 @@ def _load_rows(store: Store, film_id: int | None) -> dict[int, FilmRows]:
             live = select(Review.id).where(*counted)
             for rid, aspect, polarity, quote in s.execute(
                     select(AspectMention.review_id, AspectMention.aspect, AspectMention.polarity, AspectMention.text)
-                    .where(AspectMention.review_id.in_(live)).order_by(AspectMention.id)):
+                    .where(AspectMention.review_id.in_(live))
+                    .order_by(AspectMention.review_id, AspectMention.id)).all():
                 films[owner[rid]].aspects.append(AspectRow(rid, aspect, polarity, quote))
             for rid, fid, title, year in s.execute(
                     select(Mention.review_id, Mention.film_id, Film.title, Film.year)
                     .join(Film, Film.id == Mention.film_id)
-                    .where(Mention.review_id.in_(live), Mention.kind == "film").order_by(Mention.id)):
+                    .where(Mention.review_id.in_(live), Mention.kind == "film")
+                    .order_by(Mention.review_id, Mention.id)).all():
                 if fid != owner[rid]:
                     films[owner[rid]].mentions.append(MentionRow(rid, fid, title, year))
             for rid, verdict in s.execute(select(ReaderComment.review_id, ReaderComment.verdict)
                                           .where(ReaderComment.review_id.in_(live))
-                                          .order_by(ReaderComment.review_id, ReaderComment.position)):
+                                          .order_by(ReaderComment.review_id, ReaderComment.position)).all():
                 films[owner[rid]].audience.append(AudienceRow(rid, verdict))
     for fid, ids in awaiting_decision(store, film_id).items():
         films[fid].awaiting_decision = ids

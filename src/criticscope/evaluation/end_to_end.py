@@ -349,7 +349,8 @@ def _score_rating(gold: dict[str, Any], res: PageResult, c: Counter[str], errs: 
         return
     if rating_is_gold(gold, rating):
         c["rating_ok"] += 1
-        if abs(float(rating.get("score") or -1000) - float(gold["rating_0_100"])) <= SCORE_TOLERANCE:
+        got_score = rating.get("score")
+        if got_score is not None and abs(float(got_score) - float(gold["rating_0_100"])) <= SCORE_TOLERANCE:
             c["rating_norm_ok"] += 1
         else:
             errs.append(f"rating: score {rating.get('score')} for {rating.get('text')!r}, "
