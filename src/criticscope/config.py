@@ -50,7 +50,7 @@ class LinkingSettings(BaseModel):
     gap_threshold: float = 0.15
     sharpness: float = 0.06
     unknown_penalty: float = 0.3
-    mention_threshold: float = 0.68
+    mention_threshold: float = 0.64
     provisional_min_evidence: int = 2
     create_provisional: bool = True
     max_rec: dict[str, str] = Field(default_factory=dict)

@@ -52,6 +52,7 @@ class RunStats:
     resolve_seconds: float = 0.0
     swaps: int = 0
     near_changed: int = 0
+    relinked: int = 0
     tasks: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -156,6 +157,7 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
     from distributed import as_completed
 
     from .distributed import plan as planning
+    from .distributed.relink import LINKS, catalog_marks
     from .distributed.resolve import report_of, resolve
     from .distributed.worker import fix_owners, make_context, run_partition
 
@@ -177,7 +179,8 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
                             "use PostgreSQL (CRITICSCOPE_DB) for a cluster")
         plan = planning.load_plan(lib.store, rid)
         if plan is None:
-            plan = planning.save_plan(lib.store, rid, _plan(lib, client, origins, partitions, stdin))
+            plan = planning.save_plan(lib.store, rid, _plan(lib, client, origins, partitions, stdin),
+                                      passes={LINKS: [catalog_marks(lib.store)]})
             _print(console, f"run {rid}: {len(origins)} input(s) in {len(plan)} partition(s)")
         else:
             _print(console, f"resuming run {rid} ({len(plan)} partition(s))")
@@ -220,6 +223,9 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
         out = resolve(lib.store, rid, plan, threshold=settings.ingest.near_duplicate_threshold,
                       num_perm=settings.ingest.minhash_permutations, run_swaps=run_swaps)
         stats.swaps, stats.near_changed = out["swaps"], out["near_changed"]
+        report = report_of(lib.store, rid, plan)
+        if "linking" in stages:
+            stats.relinked = _relink(lib, client, ctx, rid, report.review_ids, console)
         stats.resolve_seconds = time.perf_counter() - t
     report = report_of(lib.store, rid, plan)
     stats.seconds = time.perf_counter() - started
@@ -227,6 +233,33 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
     _print(console, f"run {rid}: {len(ids)} review(s), {len(report.failed)} failed input(s), "
                     f"{stats.seconds:.1f}s")
     return AnalyzeResult(report=report, docs=StoredDocs(lib, ids))  # type: ignore[arg-type]
+
+
+def _relink(lib: Library, client: Any, ctx: dict[str, Any], run_id: str, review_ids: list[str],
+            console: Any) -> int:
+    """Give the reviews of films the catalog lacks the links a single-process run gives
+    (see ``distributed.relink``); returns how many reviews were re-linked."""
+    from .distributed.plan import job_states, mark
+    from .distributed.relink import LINKS, created_since, drop_unused, link_candidates, relink
+
+    job = job_states(lib.store, run_id).get(LINKS)
+    if job is None or job.state == "done" or not job.inputs:
+        return 0
+    marks = job.inputs[0]
+    films, needles = created_since(lib.store, marks)
+    if not films:
+        mark(lib.store, run_id, LINKS, "done")
+        return 0
+    mark(lib.store, run_id, LINKS, "running")
+    parts = [review_ids[i:i + 2000] for i in range(0, len(review_ids), 2000)]
+    found = {rid for part in client.gather([client.submit(link_candidates, ctx, p, films, needles, pure=False)
+                                            for p in parts]) for rid in part}
+    ordered = [rid for rid in review_ids if rid in found]
+    _print(console, f"re-linking {len(ordered)} review(s) in input order ({len(films)} provisional film(s))")
+    out = client.submit(relink, ctx, ordered, marks, pure=False).result()
+    drop_unused(lib.store, marks, films, set(out["films"]))
+    mark(lib.store, run_id, LINKS, "done")
+    return len(ordered)
 
 
 def _is_local(client: Any) -> bool:

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sqlalchemy import column, delete, func, literal_column, select, table, text
+from sqlalchemy import bindparam, column, delete, func, literal_column, select, table, text
+from sqlalchemy.dialects import postgresql  # noqa: F401  (registers the full-text search functions)
 
 from .catalog.normalize import normalize_title
 from .models import Analysis, Film, Review, SentenceEmbedding
@@ -195,7 +196,8 @@ _REVIEWS_FTS = table("reviews_fts", column("rowid"), column("rank"))
 _FILMS_FTS = table("films_fts", column("rowid"))
 _HIT_COLUMNS = (Review.id, Review.headline, Review.critic, Review.outlet, Review.film_id, Review.verdict,
                 Review.published, Review.text)
-_PG_QUERY = "websearch_to_tsquery('english', :q)"
+_PG_TSV = literal_column("reviews.search_tsv")
+_PG_QUERY = func.websearch_to_tsquery(literal_column("'english'"), bindparam("q"))
 
 
 def _sqlite_matches(parsed: ParsedQuery, filters: SearchFilters, columns: Sequence[Any]):
@@ -213,7 +215,7 @@ def _sqlite_matches(parsed: ParsedQuery, filters: SearchFilters, columns: Sequen
 
 
 def _pg_matches(parsed: ParsedQuery, filters: SearchFilters, columns: Sequence[Any]):
-    q = select(*columns).select_from(Review).where(text(f"reviews.search_tsv @@ {_PG_QUERY}"))
+    q = select(*columns).select_from(Review).where(_PG_TSV.op("@@")(_PG_QUERY))
     return filters.apply(q), {"q": pg_query(parsed)}
 
 
@@ -235,12 +237,12 @@ def search_reviews(store: Store, query: str, filters: SearchFilters | None = Non
                                                   .where(rowid.in_(list(scores))))}
             found = [(rows[i], scores[i]) for i, _ in ranked if i in rows]
         else:
-            rank = literal_column(f"ts_rank(reviews.search_tsv, {_PG_QUERY}, 1)").label("score")
+            rank = func.ts_rank(_PG_TSV, _PG_QUERY, 1).label("score")
             q, params = _pg_matches(parsed, filters, [*_HIT_COLUMNS, rank])
             found = [(r, r.score) for r in s.execute(q.order_by(text("score DESC"), Review.id)
                                                       .limit(limit).offset(offset), params)]
     words = parsed.words
-    return [Hit(review_id=r.id, score=round(float(score), 4), headline=r.headline, critic=r.critic,
+    return [Hit(review_id=r.id, score=float(f"{score:.6g}"), headline=r.headline, critic=r.critic,
                 outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
                 snippet=_snippet(r.text, words)) for r, score in found]
 
@@ -269,7 +271,7 @@ def _film_match(store: Store, query: str, year: int | None, columns: Sequence[An
     else:
         q = select(*columns).select_from(Film).where(text(
             f"({PG_FILM_TSV} @@ plainto_tsquery('simple', :q) OR {PG_FILM_TSV} @@ plainto_tsquery('simple', :raw))"))
-        params = {"q": " ".join(words), "raw": (query or "").lower()}
+        params = {"q": " ".join(words), "raw": " ".join(_WORD.findall(query or "")).lower()}
     q = q.where(Film.merged_into.is_(None))
     if year is not None:
         q = q.where(Film.year == year)

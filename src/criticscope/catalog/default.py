@@ -12,7 +12,7 @@ from ..config import Settings
 from ..store import Store
 from .db import FILMS
 from .provisional import merge_provisional
-from .sources.base import ImportStats
+from .sources.base import CatalogImportError, ImportStats
 from .sources.bundled import read_bundled
 from .sources.wikidata import CAST_ORD_BASE, DEFAULT_MAX_CAST, movies_db_path, read_movies_db
 from .writer import RecordWriter
@@ -30,7 +30,11 @@ def build_default_catalog(store: Store, settings: Settings | None = None) -> Imp
     titles), then the Wikidata sample merged into them, in one transaction."""
     stats = ImportStats(source="default")
     bundled = read_bundled(None, stats)
-    wikidata = read_movies_db(movies_db_path(), max_cast=DEFAULT_MAX_CAST, stats=stats)
+    try:
+        wikidata = read_movies_db(movies_db_path(), max_cast=DEFAULT_MAX_CAST, stats=stats)
+    except CatalogImportError as exc:  # the package is an install-time dependency; keep going without it
+        log.warning("default catalog without the Wikidata sample: %s", exc)
+        wikidata = []
     with store.engine.begin() as conn:
         RecordWriter(conn, source="bundled").write(bundled)
         RecordWriter(conn, source="wikidata-sample").write(wikidata, cast_ord_base=CAST_ORD_BASE)

@@ -191,7 +191,7 @@ class RecordWriter:
     def person_ids(self, names: Iterable[str]) -> dict[str, int]:
         """norm_name -> person id for ``names``, creating people the catalog lacks."""
         wanted: dict[str, str] = {}
-        for name in names:
+        for name in set(names):
             norm = normalize_name(name)
             if norm and norm not in self._person_ids:
                 wanted.setdefault(norm, name)
@@ -209,14 +209,16 @@ class RecordWriter:
         return self._person_ids
 
     def _write_credits(self, film_ids: Sequence[int], records: Sequence[FilmRecord], *, cast_ord_base: int) -> None:
-        ids = self.person_ids(n for r in records for n in (*r.directors, *r.writers, *r.cast))
-        rows: list[dict[str, Any]] = []
+        names = {n for r in records for n in (*r.directors, *r.writers, *r.cast)}
+        ids = self.person_ids(names)
+        pid_of = {n: ids.get(normalize_name(n)) for n in names}
+        rows: list[tuple[int, int, str, int]] = []
         for fid, rec in zip(film_ids, records, strict=True):
             seen: set[tuple[int, str]] = set()
             for role, names, base in (("director", rec.directors, 0), ("writer", rec.writers, 0),
                                       ("actor", rec.cast, cast_ord_base)):
                 for i, name in enumerate(names):
-                    pid = ids.get(normalize_name(name))
+                    pid = pid_of.get(name)
                     if pid is not None and (pid, role) not in seen:
                         seen.add((pid, role))
                         rows.append((fid, pid, role, base + i))

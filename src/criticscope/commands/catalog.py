@@ -67,12 +67,14 @@ def _print_stats(stats: ImportStats) -> None:
 @click.option("--partial", is_flag=True, help="Import whichever files are present (title.basics is required).")
 @click.option("--force", is_flag=True, help="Ignore saved progress and re-read every file.")
 @click.option("--batch-size", type=int, default=10_000, show_default=True, help="Rows per transaction.")
+@click.option("--workers", type=click.IntRange(0, 8), default=None,
+              help="Helper processes for scanning and normalizing (default: 1 for inputs of 64 MB or more).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: when stderr is a terminal).")
 @json_option
 @click.pass_context
 def import_imdb(ctx: click.Context, folder: Path, min_votes: int, kinds: str, years: str | None,
-                include_adult: bool, partial: bool, force: bool, batch_size: int, progress: bool | None,
-                as_json: bool) -> None:
+                include_adult: bool, partial: bool, force: bool, batch_size: int, workers: int | None,
+                progress: bool | None, as_json: bool) -> None:
     """Import IMDb's non-commercial TSV datasets from FOLDER (title.basics, title.akas,
     title.crew, title.principals, name.basics, title.ratings; .tsv.gz or .tsv).
     An interrupted import resumes where it stopped."""
@@ -85,7 +87,7 @@ def import_imdb(ctx: click.Context, folder: Path, min_votes: int, kinds: str, ye
     show = sys.stderr.isatty() and not as_json if progress is None else progress
     _run_import(ctx, "imdb", as_json, path=str(folder), min_votes=min_votes, kinds=kinds, years=years,
                 include_adult=include_adult, require_all=not partial, force=force, batch_size=batch_size,
-                progress=show)
+                workers=workers, progress=show)
 
 
 @import_group.command("wikidata-sample")

@@ -130,13 +130,17 @@ def load_plan(store: Store, run_id: str) -> list[Partition] | None:
     return parts or None
 
 
-def save_plan(store: Store, run_id: str, parts: Sequence[Partition]) -> list[Partition]:
-    """Record the partitions as pending; if another client planned the same run first, use its plan."""
+def save_plan(store: Store, run_id: str, parts: Sequence[Partition],
+              passes: dict[str, list[Any]] | None = None) -> list[Partition]:
+    """Record the partitions as pending (with rows for the final ``passes`` and what they
+    need to know); if another client planned the same run first, use its plan."""
     try:
         with store.session() as s:
             for p in parts:
                 s.add(Job(run_id=run_id, partition=p.name, state="pending",
                           inputs=[r.as_dict() for r in p.inputs], attempts=0))
+            for name, data in (passes or {}).items():
+                s.add(Job(run_id=run_id, partition=name, state="pending", inputs=data, attempts=0))
     except IntegrityError:
         existing = load_plan(store, run_id)
         if existing is None:

@@ -104,7 +104,7 @@ def make_review(rng: random.Random, films: list[Film]) -> Review:
                   published=f"{min(film.year + rng.randint(0, 1), 2026)}-{month:02d}-{rng.randint(1, 28):02d}",
                   rating=rating, paragraphs=paragraphs,
                   comments=rng.sample(COMMENTS, rng.randint(0, 2)),
-                  headline=f"{film.title} review: {rng.choice(PRAISE if good else SCORN)} and "
+                  headline=f"{film.title} ({film.year}) review: {rng.choice(PRAISE if good else SCORN)} and "
                            f"{rng.choice(PRAISE + SCORN)}")
 
 
@@ -147,10 +147,10 @@ def render_html(r: Review, *, furniture: int = 0) -> bytes:
 
 
 def near_copy(r: Review, rng: random.Random) -> Review:
-    """The same review lightly edited (one sentence changed), as a syndicated copy would be."""
+    """The same review lightly edited (two words added to one paragraph), as a syndicated copy would be."""
     paragraphs = list(r.paragraphs)
     i = rng.randrange(len(paragraphs))
-    paragraphs[i] = paragraphs[i] + " " + rng.choice(FILLER)
+    paragraphs[i] = paragraphs[i] + " " + rng.choice(("Truly so.", "Quite right.", "No doubt."))
     return Review(**{**r.__dict__, "paragraphs": paragraphs, "outlet": rng.choice(OUTLETS)})
 
 

@@ -158,7 +158,7 @@ def read_ref(ref: InputRef, settings: Settings, store: Store) -> RawItem:
     return read_input(ref.origin, settings)
 
 
-def save_docs(store: Store, docs: Sequence[ReviewDoc]) -> None:
+def save_docs(store: Store, docs: Sequence[ReviewDoc], stages: Sequence[str] | None = None) -> None:
     """``Store.save_doc`` for many documents in one transaction (reviews in id order, so two
     workers touching the same reviews lock them in the same order)."""
     docs = sorted(docs, key=lambda d: d.review_id)
@@ -172,7 +172,7 @@ def save_docs(store: Store, docs: Sequence[ReviewDoc]) -> None:
             review = reviews.get(doc.review_id)
             if review is None:
                 raise KeyError(doc.review_id)
-            for stage in [k for k in doc.ext if k != "link_decision"]:
+            for stage in [k for k in (stages or doc.ext) if k in doc.ext and k != "link_decision"]:
                 row = existing.get((doc.review_id, stage))
                 if row is None:
                     s.add(Analysis(review_id=doc.review_id, stage=stage, data=doc.ext[stage]))

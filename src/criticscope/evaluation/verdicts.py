@@ -79,6 +79,22 @@ def tune_thresholds(scores: np.ndarray, gold: Sequence[str]) -> tuple[float, flo
     return best[2], best[3], best[0]
 
 
+def cross_validated_accuracy(scores: np.ndarray, gold: Sequence[str], folds: int = 5) -> float:
+    """Accuracy when the cut-offs are tuned on the other folds (stratified, fixed order)."""
+    fold_of = np.zeros(len(gold), dtype=int)
+    for label in VERDICTS:
+        idx = [i for i, g in enumerate(gold) if g == label]
+        fold_of[idx] = np.arange(len(idx)) % folds
+    hits = 0
+    for f in range(folds):
+        train = fold_of != f
+        lo, hi, _ = tune_thresholds(scores[train], [g for g, t in zip(gold, train, strict=True) if t])
+        pred = three_way(scores[~train], lo, hi)
+        hits += sum(p == g for p, g in zip(pred, [g for g, t in zip(gold, train, strict=True) if not t],
+                                            strict=True))
+    return hits / len(gold)
+
+
 def expected_calibration_error(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     edges = np.linspace(0, 1, bins + 1)
     idx = np.clip(np.digitize(p, edges) - 1, 0, bins - 1)
@@ -144,6 +160,7 @@ def evaluate(settings, *, quick: bool = False) -> EvalResult:
         "critic_coverage": rep_all["coverage"],
         **{f"critic_{k}": v for k, v in rep_all.items() if k.startswith(("precision_", "recall_"))},
         "critic_test_accuracy_tuned": tuned_test["accuracy"],
+        "critic_cv_accuracy": cross_validated_accuracy(scores, gold),
         "vader_imdb_accuracy": float(((imdb_v >= 0) == imdb_y).mean()),
         "vader_rt_accuracy": float(((rt_v >= 0) == rt_y).mean()),
         "vader_critic_accuracy": vader_all["accuracy"],
@@ -180,6 +197,7 @@ def _table(m: dict[str, float], rep: dict[str, float], vrep: dict[str, float], n
         f"{'critic set 3-way, test split':34}{m['critic_test_accuracy']:>9.3f}",
         f"{'critic test, dev-tuned cut-offs':34}{m['critic_test_accuracy_tuned']:>9.3f}"
         f"{m['vader_critic_test_accuracy_tuned']:>9.3f}",
+        f"{'critic 5-fold CV (cut-offs in-fold)':34}{m['critic_cv_accuracy']:>9.3f}",
         f"{'critic coverage':34}{rep['coverage']:>9.3f}{vrep['coverage']:>9.3f}",
         f"{'critic macro-F1':34}{rep['macro_f1']:>9.3f}{vrep['macro_f1']:>9.3f}",
     ]

@@ -64,8 +64,8 @@ _DIRECTED_AFTER = re.compile(
     r"|^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}(?:film|drama|comedy|thriller|documentary|feature|movie|debut"
     r"|western|musical|horror film|animation)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|from|at|across|near|around|outside|through|into|towards?|won|wins|win|winning|awarded)"
-    r"(?: the| a| an)?\s+$", re.IGNORECASE)
+    r"\b(?:in|at|across|near|around|outside|through|into|towards?|won|wins|win|winning|awarded)"
+    r"(?: the| a| an)?(?: [a-z]+)?\s+$")
 _NEWER_BEFORE = re.compile(
     r"\b(?:the|this|a) (?:new|latest|modern|updated|american|english-language|second|third|fourth|fifth|sixth"
     r"|live-action)\s+$", re.IGNORECASE)
@@ -511,6 +511,8 @@ def _strength(span: TitleSpan, ev: PageEvidence, text: str,
     surface = span.surface
     if surface.lower() == surface:
         return 0.0
+    if span.allcaps and _caps_run_longer(text, span.start, span.end):
+        return 0.0  # "SICARIO" inside "SICARIO: DAY OF THE SOLDADO" is the other film
     if span.quoted or span.year or (span.allcaps and (len(surface) > 3 or not span.weak)):
         return 1.0
     if span.allcaps or not span.titlecase:
@@ -536,7 +538,7 @@ def _strength(span: TitleSpan, ev: PageEvidence, text: str,
 
 
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w’'-]*|[0-9]+\b)")
-_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"‘])([A-Z][\w’'-]*)[ \t]+(?:(?:of|the|and|for|de|la|le) )?$")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"‘])([A-Z][\w’'-]*)[ \t]+(?:(?:of|the|de|la|le) )?$")
 
 
 def _joined_to_capitals(text: str, start: int, end: int) -> bool:
@@ -557,6 +559,30 @@ def _joined_to_capitals(text: str, start: int, end: int) -> bool:
         # a capitalized sentence opener ("Watching Halloween") is no name
         return not _at_sentence_start(text, start - len(m.group(0)) + m.start(1), [0] + _starts_near(text, start))
     return False
+
+
+_CAPS_WORD = re.compile(r"[A-Z0-9][A-Z0-9’'&-]*(?![a-z])")
+
+
+def _caps_run_longer(text: str, start: int, end: int) -> bool:
+    """An ALL-CAPS title that is only part of a longer ALL-CAPS title: joined by a
+    colon ("SICARIO: DAY OF THE SOLDADO", "TERMINATOR: DARK FATE") or one to three
+    words more ("GOD IS A BULLET").  A longer shouted sentence is emphasis, not a title."""
+    if re.match(r"^:\s+[A-Z0-9]", text[end:end + 4]) or re.search(r"[A-Z0-9]:\s+$", text[max(0, start - 4):start]):
+        return True
+    extra, pos = 0, end
+    while extra < 5:
+        m = _CAPS_WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        if not m or not any(c.isalpha() for c in m.group()):
+            break
+        extra, pos = extra + 1, m.end()
+    pos = start
+    while extra < 5:
+        before = re.search(r"([A-Z0-9][A-Z0-9’'&-]*) $", text[max(0, pos - 30):pos])
+        if not before or not any(c.isalpha() for c in before.group(1)) or before.group(1) == "I":
+            break
+        extra, pos = extra + 1, pos - len(before.group(0))
+    return 1 <= extra <= 3
 
 
 def _starts_near(text: str, pos: int) -> list[int]:

@@ -53,7 +53,7 @@ class Linker:
         self.thresholds = Thresholds.from_settings(settings)
         self.weights = dict(settings.weights or {})
         self.unknown = float(getattr(settings, "unknown_penalty", 0.3))
-        self.mention_threshold = float(getattr(settings, "mention_threshold", 0.6))
+        self.mention_threshold = float(getattr(settings, "mention_threshold", 0.64))
         self.min_evidence = int(getattr(settings, "provisional_min_evidence", 2))
         self.provisional = provisional
         self._cand_cache: dict[tuple[str, str], list[Any]] = {}

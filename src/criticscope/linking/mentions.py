@@ -9,6 +9,7 @@ at all (see :func:`criticscope.linking.evidence.is_weak_title`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from criticscope.catalog.normalize import normalize_title
@@ -134,9 +135,15 @@ def _same_title_mentions(ev: PageEvidence, result: dict[str, Any], proposal: Pro
             if positions:
                 where, confidence = (positions[0], positions[0] + len(name)), 0.8
                 break
+            surname = _surname_at(ev, name, subject.directors)
+            if surname is not None:  # "Hitchcock found in 1940 ..."
+                where, confidence = surname, 0.7
+                break
         if where is None and m.year and m.year != subject.year:
-            for y in ev.years:
-                if y.year == m.year:
+            title_sentences = {sp.sentence for sp in ev.titles if sp.norm == key}
+            for y in ev.years:  # "the 1978 original", "Title (1978)", "the 1967 animation"
+                if y.year == m.year and (y.away or y.title_norm == key or (
+                        y.sentence in title_sentences and _ATTRIBUTIVE.search(ev.text[max(0, y.start - 6):y.start]))):
                     where, confidence = (y.start, y.end), 0.7
                     break
         if where is None and m.distance.penalty("relation") >= 0.7:
@@ -153,6 +160,18 @@ def _same_title_mentions(ev: PageEvidence, result: dict[str, Any], proposal: Pro
                     "sentence": _sentence_text(ev, ev.sentence_of(start)), "film_id": m.film_id,
                     "confidence": confidence})
     return out
+
+
+_ATTRIBUTIVE = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)
+
+
+def _surname_at(ev: PageEvidence, name: str, exclude: list[str]) -> tuple[int, int] | None:
+    """Where the text names a director by surname alone (capitalized, four letters or more)."""
+    surname = name.split()[-1] if name.split() else ""
+    if len(surname) < 4 or any(d.split()[-1:] == [surname] for d in exclude):
+        return None
+    m = re.search(r"\b" + re.escape(surname) + r"\b", ev.text)
+    return (m.start(), m.end()) if m else None
 
 
 def person_mentions(ev: PageEvidence) -> list[dict[str, Any]]:
