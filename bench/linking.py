@@ -44,7 +44,7 @@ def children_peak_rss_mb() -> float:
 
 
 def build_catalog(work: Path, films: int) -> Path:
-    from criticscope.catalog import build_default_catalog, get_source
+    from criticscope.catalog import get_source
     from criticscope.catalog.imdb_generator import generate
     from criticscope.store import Store
 
@@ -65,11 +65,34 @@ def build_catalog(work: Path, films: int) -> Path:
     partial.unlink(missing_ok=True)
     store = Store.open(f"sqlite:///{partial}")
     get_source("imdb").import_into(store, None, path=str(folder), require_all=False)
-    build_default_catalog(store)
+    add_default_films(store)
     store.close()
     partial.rename(db)
     print(f"built the catalog in {time.perf_counter() - started:.0f}s -> {db}", flush=True)
     return db
+
+
+def add_default_films(store) -> None:
+    """The default catalog's films, written without their IMDb ids: the generator hands
+    out real-looking ids, and a shared id would merge a real film into a generated one."""
+    from criticscope.catalog.sources.base import ImportStats
+    from criticscope.catalog.sources.bundled import read_bundled
+    from criticscope.catalog.sources.wikidata import (
+        CAST_ORD_BASE,
+        DEFAULT_MAX_CAST,
+        movies_db_path,
+        read_movies_db,
+    )
+    from criticscope.catalog.writer import RecordWriter
+
+    stats = ImportStats(source="default")
+    bundled = read_bundled(None, stats)
+    wikidata = read_movies_db(movies_db_path(), max_cast=DEFAULT_MAX_CAST, stats=stats)
+    for rec in bundled + wikidata:
+        rec.imdb_id = None
+    with store.engine.begin() as conn:
+        RecordWriter(conn, source="bundled").write(bundled)
+        RecordWriter(conn, source="wikidata-sample").write(wikidata, cast_ord_base=CAST_ORD_BASE)
 
 
 def load_docs(n_docs: int):

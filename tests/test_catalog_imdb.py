@@ -284,12 +284,19 @@ def test_plain_tsv_with_crlf_and_long_lines(tmp_path) -> None:
     long_title = "Very " * 4000 + "Long"
     lines.append("\t".join(("tt9999999", "movie", long_title, long_title, "0", "2001", "\\N", "90", "Drama")))
     basics.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    akas = out.paths["title.akas"]
+    with akas.open("a", encoding="utf-8") as fh:  # two long titles that differ only at the very end
+        for suffix in ("(ES)", "(PL)"):
+            fh.write("\t".join(("tt9999999", "2", f"{long_title} {suffix}", "US", "\\N", "\\N", "\\N", "0")) + "\n")
     store = Store.open(f"sqlite:///{tmp_path / 'p.db'}")
     stats = run_import(store, folder)
     assert stats.bad_row_count == 0
     with store.engine.connect() as conn:
         title = conn.execute(text("SELECT title FROM films WHERE imdb_id = 'tt9999999'")).scalar()
+        akas_kept = conn.execute(text("SELECT count(*) FROM film_titles t JOIN films f ON f.id = t.film_id "
+                                      "WHERE f.imdb_id = 'tt9999999'")).scalar()
     assert title == long_title
+    assert akas_kept == 3
     rows = read_tsv(basics)
     assert basics.read_bytes().count(b"\r\n") == len(rows)  # the file really has CRLF endings
 

@@ -271,3 +271,20 @@ def test_component_contract(linking_settings):
     assert comp.name == "linking" and comp.requires == () and comp.assigns == ("linking",)
     doc = comp(ReviewDoc(review_id="r", text="Len Wiseman's Ballerina (2025) stars Ana de Armas."))
     assert doc.ext["linking"]["film_id"] == 2
+
+
+def test_evaluation_cases_are_well_formed():
+    from criticscope.evaluation import eval_dir
+    from criticscope.evaluation.linking import HARD_GROUPS, load_cases
+
+    cases = load_cases(eval_dir())
+    assert len(cases) >= 150
+    assert len({c["id"] for c in cases}) == len(cases)
+    hard = [c for c in cases if c.get("group") in HARD_GROUPS]
+    assert len(hard) >= 40
+    assert sum(c["gold"] == "not_in_catalog" for c in cases) >= 15
+    for c in cases:
+        assert 80 <= len(c["text"].split()) <= 250, c["id"]
+        gold = c["gold"]
+        assert gold == "not_in_catalog" or {"title", "year", "director"} <= set(gold), c["id"]
+        assert all({"title", "year"} <= set(m) for m in c["mentions"]), c["id"]

@@ -305,32 +305,34 @@ def _load_rows(store: Store, film_id: int | None) -> dict[int, FilmRows]:
     """Rows of one film, or of every film with a counted review (in a few bulk queries)."""
     films: dict[int, FilmRows] = defaultdict(FilmRows)
     counted = _counted(film_id)
-    with store.engine.connect() as s:
+    with store.engine.connect() as conn:
         owner: dict[str, int] = {}
-        for fid, rid, *rest in s.execute(select(*_CRITIC_COLS).where(*counted)
-                                         .order_by(Review.film_id, Review.published, Review.id)).all():
-            verdict, score, rtext, est, quote, spoiler, published, critic, outlet = rest
-            films[fid].critics.append(CriticRow(rid, verdict, score, rtext, est, quote, spoiler, published,
-                                                critic, outlet))
+        for fid, rid, *rest in conn.execute(select(*_CRITIC_COLS).where(*counted)
+                                            .order_by(Review.film_id, Review.published, Review.id)).all():
+            films[fid].critics.append(CriticRow(rid, *rest))
             owner[rid] = fid
         if owner:
-            live = select(Review.id).where(*counted)
-            for rid, aspect, polarity, quote in s.execute(
-                    select(AspectMention.review_id, AspectMention.aspect, AspectMention.polarity, AspectMention.text)
-                    .where(AspectMention.review_id.in_(live))
-                    .order_by(AspectMention.review_id, AspectMention.id)).all():
-                films[owner[rid]].aspects.append(AspectRow(rid, aspect, polarity, quote))
-            for rid, fid, title, year in s.execute(
+            # one film: the rows of its reviews; every film: whole tables, kept by review in Python
+            def read(q, column, order):
+                if film_id is not None:
+                    q = q.where(column.in_(select(Review.id).where(*counted)))
+                return conn.execute(q.order_by(order)).all()
+
+            for rid, aspect, polarity, quote in read(
+                    select(AspectMention.review_id, AspectMention.aspect, AspectMention.polarity, AspectMention.text),
+                    AspectMention.review_id, AspectMention.id):
+                if rid in owner:
+                    films[owner[rid]].aspects.append(AspectRow(rid, aspect, polarity, quote))
+            for rid, fid, title, year in read(
                     select(Mention.review_id, Mention.film_id, Film.title, Film.year)
-                    .join(Film, Film.id == Mention.film_id)
-                    .where(Mention.review_id.in_(live), Mention.kind == "film")
-                    .order_by(Mention.review_id, Mention.id)).all():
-                if fid != owner[rid]:
+                    .join(Film, Film.id == Mention.film_id).where(Mention.kind == "film"),
+                    Mention.review_id, Mention.id):
+                if rid in owner and fid != owner[rid]:
                     films[owner[rid]].mentions.append(MentionRow(rid, fid, title, year))
-            for rid, verdict in s.execute(select(ReaderComment.review_id, ReaderComment.verdict)
-                                          .where(ReaderComment.review_id.in_(live))
-                                          .order_by(ReaderComment.review_id, ReaderComment.position)).all():
-                films[owner[rid]].audience.append(AudienceRow(rid, verdict))
+            for rid, verdict in read(select(ReaderComment.review_id, ReaderComment.verdict),
+                                     ReaderComment.review_id, ReaderComment.id):
+                if rid in owner:
+                    films[owner[rid]].audience.append(AudienceRow(rid, verdict))
     for fid, ids in awaiting_decision(store, film_id).items():
         films[fid].awaiting_decision = ids
     return films

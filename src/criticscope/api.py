@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .config import Settings
-from .exports import FORMATS, SCHEMAS, export
+from .exports import FORMATS, SCHEMAS, encode, export
 from .library import Library
 from .models import Film, Review
 from .report import review_json
@@ -326,15 +326,18 @@ def _analyze_items(lib: Library, items: list[tuple[str, bytes]]) -> dict[str, An
 
 @export_router.get("/{what}", operation_id="export")
 def export_data(what: str, lib: LibraryDep, format: str = "json") -> Response:  # noqa: A002
+    """One export (films, reviews, aggregates, mentions) as a JSON, CSV or Parquet download;
+    JSON and CSV are streamed."""
     if what not in SCHEMAS:
         raise HTTPException(status_code=404, detail=f"unknown export {what!r}; choose from {', '.join(SCHEMAS)}")
     if format not in FORMATS:
         raise HTTPException(status_code=422, detail=f"format must be one of {', '.join(FORMATS)}")
-    data = export(lib.store, lib.settings, what, format)
     media = {"json": "application/json", "csv": "text/csv; charset=utf-8",
              "parquet": "application/vnd.apache.parquet"}[format]
-    return Response(content=data, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="{what}.{format}"'})
+    headers = {"Content-Disposition": f'attachment; filename="{what}.{format}"'}
+    if format == "parquet":
+        return Response(content=export(lib.store, lib.settings, what, format), media_type=media, headers=headers)
+    return StreamingResponse(encode(lib.store, lib.settings, what, format), media_type=media, headers=headers)
 
 
 # --- the app ----------------------------------------------------------------------

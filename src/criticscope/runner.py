@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -179,8 +180,8 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
                             "use PostgreSQL (CRITICSCOPE_DB) for a cluster")
         plan = planning.load_plan(lib.store, rid)
         if plan is None:
-            plan = planning.save_plan(lib.store, rid, _plan(lib, client, origins, partitions, stdin),
-                                      passes={LINKS: [catalog_marks(lib.store)]})
+            passes = {LINKS: [catalog_marks(lib.store)]} if "linking" in stages else None
+            plan = planning.save_plan(lib.store, rid, _plan(lib, client, origins, partitions, stdin), passes)
             _print(console, f"run {rid}: {len(origins)} input(s) in {len(plan)} partition(s)")
         else:
             _print(console, f"resuming run {rid} ({len(plan)} partition(s))")
@@ -190,14 +191,16 @@ def analyze_distributed(lib: Library, paths: Sequence[str], *, scheduler: Any = 
         states = planning.job_states(lib.store, rid)
         todo = [p for p in plan if getattr(states.get(p.name), "state", None) != "done"]
         stats.skipped = len(plan) - len(todo)
+        # biggest first; each task a key of its own, as another store may be fed the same inputs
         futures = [client.submit(run_partition, ctx, p.name, [r.as_dict() for r in p.inputs],
-                                 key=f"criticscope-{rid}-{p.name}", pure=False, retries=2,
+                                 key=f"criticscope-{rid}-{p.name}-{uuid.uuid4().hex[:8]}", retries=2,
                                  priority=len(p.inputs)) for p in todo]
+        names = {fut.key: p.name for fut, p in zip(futures, todo, strict=True)}
         failed: list[str] = []
         with _progress(console, len(plan), stats.skipped) as advance:
             done = stats.skipped
             for fut in as_completed(futures):
-                name = fut.key.rsplit("-", 1)[1]
+                name = names[fut.key]
                 try:
                     result = fut.result()
                     stats.tasks.append(result)

@@ -39,7 +39,7 @@ def title_row(film_id: int, title: str, kind: str, region: str | None = None, la
     norm, variants = keys if keys is not None else (normalize_title(title), encode_variants(title))
     if not norm:
         return None
-    return {"film_id": film_id, "title": title[:2000], "norm_title": norm, "region": (region or None) and region[:8],
+    return {"film_id": film_id, "title": title, "norm_title": norm, "region": (region or None) and region[:8],
             "language": (language or None) and language[:8], "kind": kind, "variants": variants}
 
 

@@ -74,8 +74,9 @@ def worker_library(ctx: dict[str, Any]) -> Library:
             old_lib.close()
             del _CACHE[old_key]
         data = dict(ctx["settings"])
-        if os.environ.get("CRITICSCOPE_HOME"):  # a worker's own model cache on its own machine
-            data["data_dir"] = os.environ["CRITICSCOPE_HOME"]
+        home = os.environ.get("CRITICSCOPE_HOME")
+        if home and not os.path.isdir(str(data.get("data_dir") or "")):
+            data["data_dir"] = home  # the client's data folder is not on this machine: use the worker's
         settings = Settings.model_validate(data)
         lib = Library(settings, Store.open(ctx["db_url"], migrate=False))
         _ = lib.pipeline  # load the models and the catalog index now

@@ -43,7 +43,7 @@ the run time, and no scored field depends on it).
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import re
 import tempfile
 import unicodedata
@@ -111,7 +111,8 @@ def norm_key(s: str) -> str:
 
 
 def usable_stages(settings: Settings) -> tuple[list[str], list[str]]:
-    """The configured stages whose module imports, and the ones that do not."""
+    """The configured stages whose module imports, and the ones that do not (unknown
+    names included)."""
     from criticscope.stages import registry
 
     found = registry()
@@ -119,10 +120,10 @@ def usable_stages(settings: Settings) -> tuple[list[str], list[str]]:
     for name in settings.pipeline.stages:
         module = found.get(name, "").partition(":")[0]
         try:
-            spec = importlib.util.find_spec(module) if module else None
-        except ModuleNotFoundError:
-            spec = None
-        (ok if spec is not None else missing).append(name)
+            importable = bool(module) and importlib.import_module(module) is not None
+        except Exception:  # a stage still being written may fail in any way at import
+            importable = False
+        (ok if importable else missing).append(name)
     return ok, missing
 
 
@@ -142,13 +143,16 @@ def _runnable_pipeline(settings: Settings, names: list[str], store: Any) -> tupl
 
 
 def _seed_catalog(settings: Settings, folder: Path) -> None:
-    """Start the temporary database from the cached default catalog when there is one
-    (building the catalog from scratch is the slow part of opening a new library)."""
+    """Start the temporary database from the default catalog the linking evaluation keeps
+    in the settings' cache (built and cached on first use): building the catalog is the
+    slow part of opening a new library."""
     try:
         from criticscope.evaluation.linking import default_catalog_store
     except ImportError:
         return
     store = default_catalog_store(settings, folder)
+    with store.engine.connect() as conn:  # everything into the main file before renaming it
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     (folder / "catalog.db").replace(folder / "e2e.db")
 

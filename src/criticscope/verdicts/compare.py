@@ -36,6 +36,7 @@ BOW_CANDIDATES = (
     ("TF-IDF word 1-2 + char 3-5 + LR", "tfidf", True),
     ("TF-IDF word 1-2 + LR", "tfidf", False),
     ("NB-SVM word 1-2 (NB ratios + LR)", "nbsvm", False),
+    ("hybrid: NB-SVM reviews, TF-IDF sentences", "hybrid", False),
 )
 TEST_IMDB = 2000
 

@@ -59,6 +59,7 @@ MAX_FEATURES = 200_000
 MAX_CHAR_FEATURES = 100_000
 C_TFIDF = 4.0
 C_NBSVM = 0.1
+KINDS = ("tfidf", "nbsvm", "hybrid")
 RT_WEIGHT = 3.0
 CALIB_IMDB_MAX = 3000
 # Review head constants, chosen on the dev part of eval/verdicts.jsonl (docs/verdicts.md).
@@ -96,6 +97,8 @@ class VerdictModel:
     metadata: dict[str, Any] = field(default_factory=dict)
     p_negative_max: float = 0.40
     p_positive_min: float = 0.62
+    doc_weighting: TfidfTransformer | np.ndarray | None = None  # a separate reader of whole reviews
+    doc_clf: LogisticRegression | None = None
 
     # --- sentences ---------------------------------------------------------------
     def _logits(self, counts: sparse.csr_matrix) -> np.ndarray:
@@ -124,8 +127,11 @@ class VerdictModel:
         owner = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
         member = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), (owner, np.arange(len(flat)))),
                                    shape=(len(docs), len(flat)))
-        logits = self._logits(sparse.vstack([counts, member @ counts]).tocsr())
-        return logits[: len(flat)], logits[len(flat):]
+        if self.doc_clf is None:
+            logits = self._logits(sparse.vstack([counts, member @ counts]).tocsr())
+            return logits[: len(flat)], logits[len(flat):]
+        whole = self.doc_clf.decision_function(_weigh(self.doc_weighting, (member @ counts).tocsr()))
+        return self._logits(counts.tocsr()), whole
 
     def score(self, docs: Sequence[Sequence[tuple[int, str]]]) -> list[Scored]:
         """Score reviews given as lists of ``(paragraph, sentence)``."""
@@ -218,6 +224,24 @@ def _aggregate(logits: np.ndarray, units: Sequence[tuple[int, str]]) -> tuple[fl
 
 
 # --- training ----------------------------------------------------------------------
+def _fit_linear(kind: str, counts: sparse.csr_matrix, y: np.ndarray, weights: np.ndarray,
+                seed: int) -> tuple[TfidfTransformer | np.ndarray, LogisticRegression]:
+    weighting: TfidfTransformer | np.ndarray
+    if kind == "nbsvm":
+        binary = counts.copy()
+        binary.data[:] = 1.0
+        pos = np.asarray(binary[y == 1].sum(axis=0)).ravel() + 1.0
+        neg = np.asarray(binary[y == 0].sum(axis=0)).ravel() + 1.0
+        weighting = np.log((pos / pos.sum()) / (neg / neg.sum())).astype(np.float32)
+        c_value = C_NBSVM
+    else:
+        weighting = TfidfTransformer(sublinear_tf=True).fit(counts)
+        c_value = C_TFIDF
+    clf = LogisticRegression(C=c_value, solver="liblinear", max_iter=1000, random_state=seed)
+    clf.fit(_weigh(weighting, counts), y, sample_weight=weights)
+    return weighting, clf
+
+
 def make_vectorizer(chars: bool = False) -> CountVectorizer | FeatureUnion:
     words = CountVectorizer(ngram_range=(1, 2), min_df=2, max_features=MAX_FEATURES, lowercase=False,
                             token_pattern=TOKEN_PATTERN, dtype=np.float32)
@@ -232,8 +256,9 @@ def fit(rows: list[data.Row], *, sample: int | None = None, seed: int = SEED, ki
         chars: bool = BASE_CHARS) -> VerdictModel:
     """Fit the classifier, the sentence calibration and the review head on ``rows``.
 
-    ``kind`` is ``"tfidf"`` (TF-IDF + logistic regression) or ``"nbsvm"`` (NB log-count
-    ratios on binary counts + logistic regression); ``chars`` adds character 3-5-grams.
+    ``kind`` is ``"tfidf"`` (TF-IDF + logistic regression), ``"nbsvm"`` (NB log-count
+    ratios on binary counts + logistic regression) or ``"hybrid"`` (NB-SVM for whole
+    reviews, TF-IDF for sentences, on the same counts); ``chars`` adds character 3-5-grams.
     """
     started = time.perf_counter()
     train = data.subsample(data.split_rows(rows, "train"), sample)
@@ -242,25 +267,16 @@ def fit(rows: list[data.Row], *, sample: int | None = None, seed: int = SEED, ki
     weights = np.array([RT_WEIGHT if r.source == "rotten_tomatoes" else 1.0 for r in train])
     vectorizer = make_vectorizer(chars)
     counts = vectorizer.fit_transform(texts).tocsr()
-    for part in ([vectorizer] if isinstance(vectorizer, CountVectorizer) else [v for _, v in vectorizer.transformer_list]):
+    parts = [vectorizer] if isinstance(vectorizer, CountVectorizer) else [v for _, v in vectorizer.transformer_list]
+    for part in parts:
         part.stop_words_ = set()  # the pruned-term set is only informative, and large
-    weighting: TfidfTransformer | np.ndarray
-    if kind == "nbsvm":
-        binary = counts.copy()
-        binary.data[:] = 1.0
-        pos = np.asarray(binary[y == 1].sum(axis=0)).ravel() + 1.0
-        neg = np.asarray(binary[y == 0].sum(axis=0)).ravel() + 1.0
-        weighting = np.log((pos / pos.sum()) / (neg / neg.sum())).astype(np.float32)
-        c_value = C_NBSVM
-    elif kind == "tfidf":
-        weighting = TfidfTransformer(sublinear_tf=True).fit(counts)
-        c_value = C_TFIDF
-    else:
-        raise ValueError(f"unknown model kind {kind!r}")
-    clf = LogisticRegression(C=c_value, solver="liblinear", max_iter=1000, random_state=seed)
-    clf.fit(_weigh(weighting, counts), y, sample_weight=weights)
-    model = VerdictModel(vectorizer, weighting, clf, (1.0, 0.0), {"w_doc": 1.0, "w_sent": 0.0, "bias": 0.0,
-                                                               "k": 1.0, "c": 0.0})
+    if kind not in KINDS:
+        raise ValueError(f"unknown model kind {kind!r}; choose from {', '.join(KINDS)}")
+    sentence_kind = "nbsvm" if kind == "nbsvm" else "tfidf"
+    weighting, clf = _fit_linear(sentence_kind, counts, y, weights, seed)
+    model = VerdictModel(vectorizer, weighting, clf, (1.0, 0.0), {})
+    if kind == "hybrid":  # whole reviews read by NB-SVM, sentences by TF-IDF
+        model.doc_weighting, model.doc_clf = _fit_linear("nbsvm", counts, y, weights, seed)
 
     calib_n = None if sample is None else max(200, sample // 4)
     rt = data.subsample(data.split_rows(rows, "calib", "rotten_tomatoes"), calib_n)
@@ -348,6 +364,7 @@ def train(settings: Settings, *, force: bool = False, sample: int | None = None)
     }
     model_path.parent.mkdir(parents=True, exist_ok=True)
     pieces = {"vectorizer": model.vectorizer, "weighting": model.weighting, "clf": model.clf,
+              "doc_weighting": model.doc_weighting, "doc_clf": model.doc_clf,
               "sentence_platt": model.sentence_platt, "head": model.head}
     _atomic(model_path, lambda p: joblib.dump(pieces, p, compress=3))
     _atomic(meta_path, lambda p: p.write_text(json.dumps(meta, indent=2), encoding="utf-8"))
@@ -374,4 +391,5 @@ def load_model(settings: Settings, *, sample: int | None = None) -> VerdictModel
         vectorizer=pieces["vectorizer"], weighting=pieces["weighting"], clf=pieces["clf"],
         sentence_platt=tuple(pieces["sentence_platt"]), head=dict(pieces["head"]), metadata=meta,
         p_negative_max=settings.verdicts.p_negative_max, p_positive_min=settings.verdicts.p_positive_min,
+        doc_weighting=pieces.get("doc_weighting"), doc_clf=pieces.get("doc_clf"),
     )
