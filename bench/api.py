@@ -45,44 +45,56 @@ import httpx
 from criticscope.aggregate import recompute_all
 from criticscope.catalog.normalize import normalize_title
 from criticscope.config import load_settings
+from criticscope.search import count_reviews_matching
 from criticscope.store import Store
 
+# Aspect sentences: "{thing} {judgement}" with several things per aspect and many judgements,
+# so a two-word query matches a realistic share of the reviews rather than most of them.
 ASPECTS = {
-    "performances": (["the lead performance is superb", "the cast is uniformly excellent",
-                      "a fearless, magnetic turn from the lead"],
-                     ["the performances feel wooden", "the lead is badly miscast", "the acting is stiff"]),
-    "action": (["the fight choreography is thrilling", "the set pieces are staged with real clarity",
-                "the stunt work is breathtaking"],
-               ["the action is incoherently edited", "the fights are shot in a murky blur",
-                "the shootouts are repetitive"]),
-    "story": (["the plot unfolds with real surprise", "the story is gripping from start to finish"],
-              ["the plot is riddled with holes", "the story goes nowhere"]),
-    "script": (["the dialogue crackles with wit", "the screenplay is sharp and economical"],
-               ["the dialogue is clunky", "the script leans on exposition"]),
-    "visuals": (["the cinematography is ravishing", "every frame is gorgeously lit"],
-                ["the visuals are flat and drab", "the colour grading is muddy"]),
-    "music": (["the score pulses with menace", "the soundtrack is a delight"],
-              ["the score is intrusive", "the music smothers every scene"]),
-    "pacing": (["the pacing is taut", "it moves with real momentum"],
-               ["the pacing drags in the middle", "the second act sags badly"]),
-    "direction": (["the direction is confident and precise", "the director stages scenes with flair"],
-                  ["the direction is listless", "the director loses control of the tone"]),
+    "performances": (["the lead performance", "the supporting cast", "the young star", "the ensemble",
+                      "the villain's performance", "the central duo"],
+                     ["is superb", "is magnetic", "is quietly devastating", "is fearless", "is pitch-perfect"],
+                     ["feels wooden", "is badly miscast", "is stiff", "is oddly muted", "never convinces"]),
+    "action": (["the fight choreography", "the stunt work", "the car chases", "the shootouts", "the sword fights",
+                "the set pieces"],
+               ["is thrilling", "is breathtaking", "is inventive", "is staged with real clarity", "is brutal"],
+               ["is incoherently edited", "is a murky blur", "is repetitive", "is weightless", "is chaotic"]),
+    "story": (["the plot", "the story", "the mystery", "the central romance", "the heist"],
+              ["unfolds with real surprise", "is gripping", "is cleverly built", "keeps its secrets"],
+              ["is riddled with holes", "goes nowhere", "is predictable", "collapses in the last act"]),
+    "script": (["the dialogue", "the screenplay", "the script", "the banter"],
+               ["crackles with wit", "is sharp and economical", "is genuinely funny"],
+               ["is clunky", "leans on exposition", "is overwritten", "falls flat"]),
+    "visuals": (["the cinematography", "every frame", "the production design", "the colour palette"],
+                ["is ravishing", "is gorgeously lit", "is striking", "is painterly"],
+                ["is flat and drab", "is muddy", "looks cheap", "is murky"]),
+    "music": (["the score", "the soundtrack", "the sound design", "the needle drops"],
+              ["pulses with menace", "is a delight", "is haunting", "soars"],
+              ["is intrusive", "smothers every scene", "is generic", "is deafening"]),
+    "pacing": (["the pacing", "the second act", "the running time", "the final stretch"],
+               ["is taut", "moves with real momentum", "flies by"],
+               ["drags", "sags badly", "feels endless", "is sluggish"]),
+    "direction": (["the direction", "the director's touch", "the staging", "the tone"],
+                  ["is confident and precise", "shows real flair", "is assured"],
+                  ["is listless", "wobbles badly", "is uncertain", "is heavy-handed"]),
 }
+PLACES = ["coastal town", "mountain village", "desert outpost", "river port", "mining town", "border city",
+          "island resort", "industrial suburb", "college campus", "fishing village", "snowbound lodge",
+          "rain-soaked city", "space station", "country estate", "jungle camp", "container port"]
+PEOPLE = ["a retired detective", "two estranged sisters", "a grieving father", "a young nurse", "a disgraced boxer",
+          "a getaway driver", "an aging rock star", "a schoolteacher", "a rookie cop", "a chess prodigy",
+          "a con artist", "a night-shift cab driver", "a war photographer", "a hitman", "a single mother"]
 FILLER = [
-    "The film opens in a small coastal town where nothing is quite what it seems.",
-    "Its characters spend much of the running time circling an old family secret.",
-    "There is a long middle stretch set in a rain-soaked city at night.",
-    "The production design evokes the thrillers of the seventies.",
-    "A subplot about a missing brother is introduced and then quietly dropped.",
-    "Much of the humour comes from the bickering between the two leads.",
-    "The editing keeps several timelines in play without confusion.",
-    "Genre fans will recognise the debts to older revenge movies.",
-    "The supporting cast includes several familiar character actors.",
-    "The final act moves the story to a snowbound mountain lodge.",
-    "It runs a little over two hours, and you feel every minute of it in places.",
-    "The streaming release means most viewers will watch it at home.",
-    "The villain gets a monologue that explains rather too much.",
-    "Critics at the festival premiere were divided.",
+    "The film follows {person} in a {place} where nothing is quite what it seems.",
+    "Much of the running time is spent with {person} circling an old family secret.",
+    "There is a long middle stretch set in a {place} at night.",
+    "A subplot about {person} is introduced and then quietly dropped.",
+    "The final act moves the story to a {place}.",
+    "The production design turns the {place} into a character of its own.",
+    "Genre fans will recognise the debts to older films about {person}.",
+    "The villain, {person}, gets a monologue that explains rather too much.",
+    "Much of the humour comes from {person} bickering with the lead.",
+    "The editing cuts between {person} and the {place} without confusion.",
 ]
 SPOILERS = ["In the end the mentor turns out to be the killer, and she dies in the final scene.",
             "The twist reveals that the brother was dead all along."]
@@ -91,9 +103,10 @@ WORDS = ("night shadow river empire silent broken golden last winter city dream 
 NAMES = ("Ana Lee Chen Diaz Novak Rossi Okafor Sato Moreau Kowalski Haddad Silva Jensen Park Ivanova "
          "Murphy Tanaka Costa Fischer Mendes Nakamura Dubois Brennan Quinn Varga").split()
 OUTLETS = [f"The {w.title()} {k}" for w in WORDS[:16] for k in ("Gazette", "Review", "Weekly")]
-QUERIES = ["fight choreography", "slow burn thriller", "gorgeously lit", "wooden performances", "rain-soaked city",
+QUERIES = ["fight choreography", "slow burn thriller", "gorgeously lit", "wooden", "rain-soaked city",
            "score pulses with menace", "plot holes", "\"second act sags\"", "masterpiece -boring",
-           "snowbound mountain lodge", "stunt work breathtaking", "clunky dialogue or exposition"]
+           "retired detective snowbound lodge", "stunt work breathtaking", "clunky dialogue or exposition",
+           "chess prodigy", "haunting soundtrack", "car chases", "miscast"]
 RATINGS = [("{}/5", 5), ("{}/10", 10), ("{} out of 4 stars", 4), ("{}/100", 100)]
 
 
@@ -169,9 +182,11 @@ def build(db_path: Path, n_reviews: int, n_films: int, seed: int = 7) -> dict[st
         parts: list[tuple[str, str | None, str | None]] = []  # (sentence, aspect, polarity)
         for aspect in picked:
             good = rng.random() < {"positive": 0.85, "mixed": 0.5, "negative": 0.2}[verdict]
-            phrase = rng.choice(ASPECTS[aspect][0 if good else 1])
-            parts.append((f"{title} shows that {phrase}.", aspect, "positive" if good else "negative"))
-        parts += [(s, None, None) for s in rng.sample(FILLER, rng.randint(6, 12))]
+            things, praise, blame = ASPECTS[aspect]
+            phrase = f"{rng.choice(things)} {rng.choice(praise if good else blame)}"
+            parts.append((f"In {title}, {phrase}.", aspect, "positive" if good else "negative"))
+        parts += [(t.format(person=rng.choice(PEOPLE), place=rng.choice(PLACES)), None, None)
+                  for t in rng.sample(FILLER, rng.randint(5, 9))]
         rng.shuffle(parts)
         spoiler = rng.random() < 0.15
         if spoiler:
@@ -276,10 +291,10 @@ atexit.register(lambda: print(f"server peak RSS {resource.getrusage(resource.RUS
                               file=sys.stderr, flush=True))
 if int(sys.argv[3]) > 1:
     uvicorn.run("criticscope.api:app_from_env", factory=True, host="127.0.0.1", port=int(sys.argv[2]),
-                workers=int(sys.argv[3]), log_level="warning", access_log=False)
+                workers=int(sys.argv[3]), log_level="warning", access_log=False, timeout_keep_alive=60)
 else:
     uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
-                access_log=False)
+                access_log=False, timeout_keep_alive=60)
 """
 
 
@@ -401,13 +416,16 @@ def main() -> None:
 
     settings = load_settings(db_url=f"sqlite:///{db_path}")
     store = Store.open(settings.db_url)
-    t0 = time.perf_counter()
+    matches = sorted(count_reviews_matching(store, q) for q in QUERIES)
+    print(f"search queries match {matches[0]:,} to {matches[-1]:,} reviews (median {matches[len(matches) // 2]:,})")
+    t0, c0 = time.perf_counter(), time.process_time()
     aggregates = recompute_all(store, settings.aggregates)
-    recompute = time.perf_counter() - t0
+    recompute, recompute_cpu = time.perf_counter() - t0, time.process_time() - c0
     store.close()
     biggest = max(a["critics"]["count"] for a in aggregates.values())
-    print(f"full aggregate recomputation: {len(aggregates):,} films in {recompute:.2f} s "
-          f"(goal < 30 s; largest film {biggest} reviews)")
+    print(f"full aggregate recomputation: {len(aggregates):,} films in {recompute:.2f} s wall, "
+          f"{recompute_cpu:.2f} s CPU (goal < 30 s; largest film {biggest} reviews; "
+          f"load average {os.getloadavg()[0]:.1f})")
 
     proc, base = start_server(db_path, args.workers)
     try:

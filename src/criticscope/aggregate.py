@@ -209,6 +209,7 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
     timeline = Counter((r.published or "")[:7] or "undated" for r in critics)
     audience_with_verdict = [a for a in rows.audience if a.verdict]
     audience_pos = [a.review_id for a in audience_with_verdict if a.verdict == "positive"]
+    audience_shown = len(audience_with_verdict) >= settings.min_reviews_for_share
     return {
         "critics": {
             "count": len(critics),
@@ -221,7 +222,8 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
                 "minimum": settings.min_reviews_for_share,
                 "review_ids": positive_ids,
                 "note": None if share_shown else
-                f"not enough reviews yet ({n} of {settings.min_reviews_for_share} needed)",
+                f"not enough reviews yet ({n} of {settings.min_reviews_for_share} needed)"
+                + (f"; {len(critics) - n} without a verdict or rating" if len(critics) > n else ""),
             },
             "average_score": {
                 "value": round(sum(r.rating_score for r in rated) / len(rated), 1) if avg_shown else None,  # type: ignore[misc]
@@ -251,10 +253,17 @@ def compute_aggregates(rows: FilmRows, settings: AggregateSettings) -> dict[str,
                            "review_ids": sorted(compared_reviews[fid])}
                           for fid, c in sorted(compared.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
         "timeline": [{"month": m, "count": c} for m, c in sorted(timeline.items())],
-        "audience": {
+        "audience": {  # reader comments, never mixed into the critics' figures
             "count": len(rows.audience),
             "share_positive": round(100 * len(audience_pos) / len(audience_with_verdict), 1)
-            if audience_with_verdict else None,
+            if audience_shown and audience_with_verdict else None,
+            "shown": audience_shown,
+            "positive": len(audience_pos),
+            "of": len(audience_with_verdict),
+            "minimum": settings.min_reviews_for_share,
+            "note": None if audience_shown else
+            f"not enough reader comments with a verdict yet ({len(audience_with_verdict)} of "
+            f"{settings.min_reviews_for_share} needed)",
             "review_ids": sorted({a.review_id for a in rows.audience}),
         },
         "awaiting_decision": {

@@ -13,6 +13,7 @@ dicts.  Lookups then never touch the database:
 from __future__ import annotations
 
 import gc
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -74,6 +75,14 @@ class Candidate:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class _QueryPerson:
+    norm: str
+    tokens: list[str]
+    exact: set[int]     # people with one of the name's keys
+    surname: set[int]   # people whose surname (or family name) it is, for a one-word name
 
 
 class _Film:
@@ -311,21 +320,33 @@ class CatalogIndex:
         return [m[0] for m in process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=75, limit=3)]
 
     def _fuzzy_pool(self, qnorm: str) -> list[str]:
+        """Titles worth a rapidfuzz comparison: those sharing the query's rarest words
+        (all of its content words when several share some), typos mapped to the
+        nearest vocabulary words first."""
         lists: list[list[int]] = []
         tokens = set(qnorm.split())
         content = [t for t in tokens if t not in _STOP_TOKENS] or list(tokens)
         for tok in content:
             post = self._postings.get(tok)
-            if post is not None:
+            if post is None:
+                near = [self._postings[t] for t in self._near_tokens(tok)]
+                post = [k for p in near for k in p] if len(near) > 1 else (near[0] if near else None)
+            if post:
                 lists.append(post)
-            else:
-                lists.extend(self._postings[t] for t in self._near_tokens(tok))
+        if not lists:
+            return []
         lists.sort(key=len)
-        pool: set[int] = set()
-        for post in lists:
-            if pool and len(pool) + len(post) > MAX_FUZZY_POOL:
+        pool: set[int] = set(lists[0]) if len(lists[0]) <= MAX_FUZZY_POOL else set()
+        shared = set(lists[0])
+        for post in lists[1:]:
+            narrowed = shared.intersection(post)
+            if not narrowed:
                 break
-            pool.update(post[:MAX_FUZZY_POOL])
+            shared = narrowed
+        if len(lists) > 1:
+            pool |= shared if len(shared) <= MAX_FUZZY_POOL else set(list(shared)[:MAX_FUZZY_POOL])
+        elif not pool:
+            pool = set(lists[0][:MAX_FUZZY_POOL])
         return [self._keys[i] for i in pool]
 
     def _title_hits(self, title_text: str, qnorm: str) -> dict[int, tuple[float, str]]:
@@ -352,36 +373,37 @@ class CatalogIndex:
                     offer(code >> 2, s * CATALOG_KEY_WEIGHT[_CODES[code & 3]], key)
         return hits
 
-    def _query_people(self, people: Sequence[str]) -> list[tuple[set[str], str, list[str]]]:
+    def _query_people(self, people: Sequence[str]) -> list[_QueryPerson]:
         out = []
         for name in people:
             norm = normalize_name(name)
-            if norm:
-                out.append((name_keys(name), norm, norm.split()))
+            if not norm:
+                continue
+            toks = norm.split()
+            keys = name_keys(name)
+            exact = {pid for key in keys for pid in self._pkeys.get(key, ())}
+            surname = set(self._surnames.get(toks[0], ())) if len(toks) == 1 and len(toks[0]) > 2 else set()
+            out.append(_QueryPerson(norm, toks, exact, surname - exact))
         return out
 
-    def _person_matches(self, pid: int, qkeys: set[str], qnorm: str, qtoks: list[str]) -> float:
-        person = self._people.get(pid)
-        if person is None:
-            return 0.0
-        _, norm, keys = person
-        if any(k in qkeys for k in keys):
-            return 1.0
-        ptoks = norm.split()
-        if len(qtoks) == 1:  # a surname alone ("Villeneuve"), or a family name first
-            return 0.9 if ptoks and qtoks[0] in (ptoks[-1], ptoks[0]) and len(ptoks) > 1 else 0.0
-        ratio = fuzz.ratio(qnorm, norm) / 100.0
-        return ratio if ratio >= 0.85 else 0.0
-
-    def _people_score(self, fid: int, qpeople: list[tuple[set[str], str, list[str]]]) -> float:
+    def _people_score(self, fid: int, qpeople: list[_QueryPerson], *, fuzzy: bool) -> float:
+        """Share of the query's people credited on the film: 1 for a name match, 0.9 for
+        a surname alone, the spelling similarity (>= 0.85) when ``fuzzy``."""
         credited = self._credits.get(fid, ())
         total = 0.0
-        for qkeys, qnorm, qtoks in qpeople:
+        for q in qpeople:
             best = 0.0
             for pid, _ in credited:
-                best = max(best, self._person_matches(pid, qkeys, qnorm, qtoks))
-                if best >= 1.0:
+                if pid in q.exact:
+                    best = 1.0
                     break
+                if pid in q.surname:
+                    best = max(best, 0.9)
+                elif fuzzy and len(q.tokens) > 1:
+                    person = self._people.get(pid)
+                    if person is not None:
+                        ratio = fuzz.ratio(q.norm, person[1], score_cutoff=85) / 100.0
+                        best = max(best, ratio)
             total += best
         return total / len(qpeople)
 
@@ -393,6 +415,11 @@ class CatalogIndex:
             return 0.5
         return {0: 1.0, 1: 0.7, 2: 0.3}.get(abs(query - film), 0.0)
 
+    def _combine(self, scores: dict[str, float]) -> float:
+        w = self.weights
+        total = sum(w.get(k, 0.0) for k in scores) or 1.0
+        return round(sum(w.get(k, 0.0) * v for k, v in scores.items()) / total, 4)
+
     def candidates(self, title_text: str, year: int | None = None, people: Sequence[str] = (),
                    limit: int = 20) -> list[Candidate]:
         """Films that ``title_text`` (with ``year`` and ``people``, when known) may name,
@@ -401,8 +428,8 @@ class CatalogIndex:
         qnorm = normalize_title(title_text or "")
         qpeople = self._query_people(people)
         hits = self._title_hits(title_text, qnorm) if qnorm else {}
-        for qkeys, _, qtoks in qpeople:
-            for pid in self._lookup_person(qkeys, qtoks):
+        for q in qpeople:  # films of the people named, even under another title
+            for pid in (q.exact or q.surname):
                 for fid, role in self._person_credits.get(pid, ())[:MAX_PERSON_FILMS]:
                     if fid in hits:
                         continue
@@ -412,22 +439,28 @@ class CatalogIndex:
                     keys = [k for k, _ in film.titles] or [film.norm]
                     best = max(keys, key=lambda k: fuzz.ratio(qnorm, k))
                     hits[fid] = (fuzz.ratio(qnorm, best) / 100.0 if qnorm else 0.0, best)
-        out: list[Candidate] = []
-        w = self.weights
+        films = self._films
+        ranked: list[tuple[float, float, int, int, str, dict[str, float]]] = []
         for fid, (title_score, key) in hits.items():
-            film = self._films.get(fid)
+            film = films.get(fid)
             if film is None:
                 continue
             scores = {"title": round(title_score, 4)}
             if year is not None:
                 scores["year"] = self.year_score(year, film.year)
             if qpeople:
-                scores["people"] = round(self._people_score(fid, qpeople), 4)
-            total = sum(w.get(k, 0.0) for k in scores) or 1.0
-            combined = sum(w.get(k, 0.0) * v for k, v in scores.items()) / total
-            out.append(self._candidate(fid, key, scores, round(combined, 4)))
-        out.sort(key=lambda c: (-c.score, -c.scores["title"], -(c.votes or 0), c.film_id))
-        return out[:limit]
+                scores["people"] = round(self._people_score(fid, qpeople, fuzzy=False), 4)
+            ranked.append((-self._combine(scores), -scores["title"], -(film.votes or 0), fid, key, scores))
+        # exact names first over every hit; misspelt names only for the front runners
+        top = heapq.nsmallest(limit * 3 if qpeople else limit, ranked)
+        if qpeople:
+            rescored = []
+            for _, t, v, fid, key, scores in top:
+                if scores["people"] < 1.0:
+                    scores["people"] = round(max(scores["people"], self._people_score(fid, qpeople, fuzzy=True)), 4)
+                rescored.append((-self._combine(scores), t, v, fid, key, scores))
+            top = heapq.nsmallest(limit, rescored)
+        return [self._candidate(fid, key, scores, -neg) for neg, _, _, fid, key, scores in top]
 
     # --- people ------------------------------------------------------------------
 

@@ -8,10 +8,11 @@ The passes, in order (each only labels lines the earlier ones left alone):
 3. photo credits, and captions: the line just before a credit, a line that ends with its own
    credit, or a caption-shaped line ("<Actor> in “<Title>.”");
 4. hard-wrapped prose lines are joined back into paragraphs;
-5. the head of the page, before the first paragraph of prose: the headline (the first
-   headline-shaped line), navigation labels before it, the byline (critic), the date;
-   standfirst bullets and a rating line stay in the text;
-6. the body: short lines between paragraphs become headings, everything else is prose.
+5. the head of the page, before the first paragraph of prose: the headline (the best-scoring
+   candidate, see :mod:`.headline`), kickers and navigation labels before it, the byline (critic),
+   the date; standfirst bullets, a rating line and a film facts line stay in the text;
+6. the body: short lines between paragraphs become headings, everything else is prose;
+7. a contributor bio closing the text ("Jane Doe is a film critic based in ...") is furniture.
 
 Nothing that looks like a sentence of prose is dropped except inside the comment section.
 """
@@ -32,15 +33,18 @@ from .furniture import (
     is_credit,
     is_rating_line,
     is_widget_context,
+    rating_title,
 )
-from .meta import is_person_name, normalize_line, outlet_from_line, parse_byline
+from .headline import has_title_year, headline_score, is_generic, is_info_line, title_cased
+from .meta import bio_name, is_person_name, normalize_line, outlet_from_line, parse_byline, role_byline
 
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
-_YEAR_PAREN = re.compile(r"\((?:19|20)\d\d\)")
-_REVIEW_WORD = re.compile(r"\breview\b", re.IGNORECASE)
-_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "as", "at", "by",
-                   "from", "but", "its", "it", "this", "that", "who", "what", "how", "why", "when"}
+# words that end a line in the middle of a sentence (hard-wrapped prose)
+_OPEN_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "as", "at", "by", "from", "but",
+               "or", "its", "his", "her", "their", "this", "that", "who", "which", "into", "than", "is", "was"}
+# a sentence break inside a line: "... verdict. And yes ..." (not an initial: "J. Robert")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][”’\"')]?\s+[A-Z“‘\"]")
 _DATE_PREFIX = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|released?|watched|reviewed|seen"
     r"|screened)\s*(?:on|at)?\s*:?\s*",
@@ -93,16 +97,6 @@ def heading_like(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "“\"'‘¿¡"
 
 
-def _headline_strength(line: str) -> bool:
-    tokens = words(line)
-    lowered = {t.lower().strip(",.:;") for t in tokens}
-    if _YEAR_PAREN.search(line) or _REVIEW_WORD.search(line):
-        return True
-    if "|" in line and any(len(seg.split()) >= 3 for seg in line.split("|")):
-        return True
-    return len(tokens) >= 6 and bool(lowered & _FUNCTION_WORDS or ":" in line or " – " in line or " — " in line)
-
-
 def _is_label(line: str) -> bool:
     """A navigation/category label: a few words, no sentence punctuation, few lowercase words."""
     tokens = words(line)
@@ -116,7 +110,10 @@ _CRUMB_SEP = re.compile(r"\s+[›»>/|·•]\s+")
 
 
 def _is_breadcrumb(line: str) -> bool:
-    """"Home › Reviews › The Shining": several short segments joined by a path separator."""
+    """"Home › Reviews › The Shining": several short segments joined by a path separator
+    (a film facts line such as "Wim Wenders | Japan | 2023 | 124 min" is not one)."""
+    if is_info_line(line):
+        return False
     parts = _CRUMB_SEP.split(line)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
 
@@ -196,6 +193,7 @@ def clean_blocks(
         _join_wrapped(lines)
     _mark_head(lines, out, title_hint)
     _mark_body(lines, out)
+    _mark_bio(lines, out)
     _collect(lines, out)
     if not out.paragraphs and out.headline:
         # a page that is one short line: that line is the review, not its headline
@@ -311,6 +309,7 @@ def _may_be_caption(line: str) -> bool:
     """A line just above a photo credit is its caption unless it is a question (a heading),
     too long, an introduction ("...:"), a byline, a date or a rating."""
     return (not line_is_question(line) and len(words(line)) <= 30 and not line.endswith(":")
+            and _SENTENCE_BREAK.search(line) is None
             and parse_byline(line, bare_ok=False) is None and find_timestamp(line) is None
             and not is_rating_line(line))
 
@@ -321,26 +320,40 @@ def line_is_question(line: str) -> bool:
 
 def _join_wrapped(lines: _Lines) -> None:
     """Join hard-wrapped prose: a run of free lines of similar width inside one paragraph block,
-    or a line that stops mid-sentence followed by one that starts in lower case."""
+    or a line that stops mid-sentence followed by one that starts in lower case.  Bylines, dates
+    and rating lines are never part of a run, so a headline, its byline and a widget under it
+    stay apart."""
     n = len(lines)
+    joinable = [lines.free(k) and lines.kind[k] == "line" and not _barrier(lines.text[k]) for k in range(n)]
     i = 0
     while i < n:
-        if not (lines.free(i) and lines.kind[i] == "line"):
+        if not joinable[i]:
             i += 1
             continue
         j = i
-        while j + 1 < n and lines.free(j + 1) and lines.kind[j + 1] == "line":
+        while j + 1 < n and joinable[j + 1]:
             j += 1
         if j > i:
             _join_run(lines, i, j)
         i = j + 1
 
 
+def _barrier(line: str) -> bool:
+    return (is_rating_line(line) or parse_byline(line, bare_ok=False) is not None
+            or (len(line) <= 100 and _dated_byline(line) is not None))
+
+
+def _mid_sentence(prev: str, cur: str) -> bool:
+    """The break between ``prev`` and ``cur`` falls inside a sentence."""
+    last = prev.rsplit(" ", 1)[-1].lower()
+    return cur[:1].islower() or prev.endswith((",", ";", "-", "–", "—")) or last in _OPEN_WORDS
+
+
 def _join_run(lines: _Lines, i: int, j: int) -> None:
     widths = [len(lines.text[k]) for k in range(i, j)]  # all but the last line
     uniform = (len(widths) >= 2 and min(widths) >= 40 and max(widths) <= 100 and max(widths) - min(widths) <= 35
                and len(lines.text[j]) <= max(widths) + 5
-               and any(not ends_sentence(lines.text[k]) for k in range(i, j)))
+               and any(_mid_sentence(lines.text[k - 1], lines.text[k]) for k in range(i + 1, j + 1)))
     head = i
     for k in range(i + 1, j + 1):
         prev, cur = lines.text[head], lines.text[k]
@@ -358,10 +371,12 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
     top = [i for i in range(min(p0, len(lines))) if lines.free(i)]
     candidates: list[int] = []
     names: list[int] = []
+    rated: list[int] = []
     for i in top:
         line = lines.text[i]
         if is_rating_line(line):
             lines.label[i] = "rating"
+            rated.append(i)
         elif lines.kind[i] == "item":
             lines.label[i] = "prose"
         elif (dated := _dated_byline(line)) is not None:
@@ -372,24 +387,34 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
             lines.label[i] = "byline"
             out.critic = out.critic or by[0]
             out.published = out.published or (parse_date(by[1]) if by[1] else None)
+        elif (critic := role_byline(line)) is not None:
+            lines.label[i] = "byline"
+            out.critic = out.critic or critic
         elif is_person_name(line):
             names.append(i)
         elif _is_breadcrumb(line):
             lines.label[i] = "nav"
         else:
             candidates.append(i)
-    headline = _pick_headline(lines, candidates, title_hint)
+    headline, text = _pick_headline(lines, candidates, names, rated, title_hint, out.critic is not None)
     if headline is not None:
-        lines.label[headline] = "headline"
-        out.headline = lines.text[headline]
+        out.headline = text
+        if lines.label[headline] != "rating":  # a title-with-rating line stays in the text
+            lines.label[headline] = "headline"
+        if headline in names:
+            names.remove(headline)
     last_top = max(top) if top else -1
     for i in candidates:
         if i == headline:
             continue
+        line = lines.text[i]
         before = headline is not None and i < headline
-        if not before and i == last_top and heading_like(lines.text[i]) and p0 < len(lines):
+        if before:
+            # kickers, site names and section labels; a film facts line or a "Title (2023)" line is kept
+            lines.label[i] = "prose" if is_info_line(line) or has_title_year(line) else "nav"
+        elif i == last_top and heading_like(line) and p0 < len(lines) and not is_generic(line):
             lines.label[i] = "heading"  # a section heading right above the first paragraph
-        elif before or _is_label(lines.text[i]):
+        elif _is_label(line) and (is_generic(line) or not title_cased(line)):
             lines.label[i] = "nav"
         else:
             lines.label[i] = "prose"  # a standfirst or dek under the headline
@@ -405,6 +430,9 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
         elif out.critic is None and not names and (by := parse_byline(line, bare_ok=False)) is not None:
             lines.label[i] = "byline"
             out.critic = by[0]
+        elif out.critic is None and not names and (critic := role_byline(line)) is not None:
+            lines.label[i] = "byline"
+            out.critic = critic
         elif out.critic is None and not names and is_person_name(line):
             names.append(i)
     if names:
@@ -417,23 +445,39 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
             out.critic = lines.text[chosen]
 
 
-def _pick_headline(lines: _Lines, candidates: list[int], title_hint: str | None) -> int | None:
-    if not candidates:
-        return None
+def _pick_headline(lines: _Lines, candidates: list[int], names: list[int], rated: list[int],
+                   title_hint: str | None, has_byline: bool) -> tuple[int | None, str | None]:
+    """The headline's line index and text.  The text differs from the line only for a title with
+    its rating ("Nosferatu (15) 4/5"), which stays in the text as the rating line."""
     if title_hint:
         hint = normalize_line(title_hint).casefold()
         for i in candidates:
             text = lines.text[i].casefold()
             if text == hint or (len(text) >= 10 and (text in hint or hint in text)):
-                return i
+                return i, lines.text[i]
     for i in candidates:
-        if lines.kind[i] == "heading":
-            return i
+        if lines.kind[i] == "heading" and not is_generic(lines.text[i]):
+            return i, lines.text[i]  # marked up as a heading
+    best, best_score = None, float("-inf")
     for i in candidates:
-        if _headline_strength(lines.text[i]):
-            return i
-    last = candidates[-1]
-    return last if len(words(lines.text[last])) <= 15 else None
+        score = headline_score(lines.text[i], lines.kind[i])
+        if score > best_score:
+            best, best_score = i, score
+    if best_score < 2:
+        # no title-like line: a name-shaped line above the byline is the film's title ("Perfect Days")
+        if names and (len(names) >= 2 or has_byline):
+            return names[0], lines.text[names[0]]
+        for i in rated:
+            title = rating_title(lines.text[i])
+            if title and title_cased(title) and not is_generic(title) and len(words(title)) <= 8:
+                return i, title
+    if best is None:
+        return None, None
+    if best_score < 0:  # only kickers and labels: the last short one, as a page without a title has
+        best = candidates[-1]
+        if len(words(lines.text[best])) > 15:
+            return None, None
+    return best, lines.text[best]
 
 
 def _mark_body(lines: _Lines, out: Cleaned) -> None:
@@ -468,6 +512,20 @@ def _mark_body(lines: _Lines, out: Cleaned) -> None:
                 lines.label[i] = "heading"
         else:
             lines.label[i] = "prose"
+
+
+def _mark_bio(lines: _Lines, out: Cleaned) -> None:
+    """A contributor bio closing the critic's text ("Jane Doe is a film critic based in Leeds. Her work
+    has appeared in ...") is page furniture; it names the critic when no byline did."""
+    kept = [i for i in range(len(lines)) if lines.label[i] in KEPT]
+    for i in reversed(kept[-2:]):
+        if lines.label[i] != "prose":
+            break
+        name = bio_name(lines.text[i], out.critic)
+        if name is None:
+            break
+        lines.label[i] = "furniture:bio"
+        out.critic = out.critic or name
 
 
 def _collect(lines: _Lines, out: Cleaned) -> None:

@@ -53,9 +53,9 @@ class Header:
 def _author_ok(s: str) -> bool:
     """A commenter's display name: a person's name or a short handle, not a sentence."""
     s = s.strip()
-    if not s or len(s) > 40 or s[-1] in "!?" or (s[-1] == "." and not re.search(r"\s[A-Z]\.$", s)):
+    if not s or len(s) > 40 or s[-1] in "!?" or (s[-1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", s)):
         return False
-    if is_person_name(s):
+    if is_person_name(s) or re.fullmatch(r"[A-Z]\.?", s):  # a name, or an initial: "K", "J."
         return True
     words = s.split()
     if len(words) == 1:

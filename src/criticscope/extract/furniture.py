@@ -14,14 +14,32 @@ from collections.abc import Iterable
 
 MAX_FURNITURE_CHARS = 240
 
+_PLATFORM = (
+    r"(?:facebook|twitter|x(?: \(formerly twitter\))?|linkedin|whatsapp|reddit|pinterest|bluesky|threads|tumblr"
+    r"|flipboard|mastodon|messenger|telegram|e-?mail|sms)"
+)
+# one button of a share bar: "Share on X", "Tweet", "Copy link", "Email this article", "Facebook"
+_SHARE_ITEM = (
+    r"(?:(?:click to )?(?:share|post|send)(?: this)?(?: article| story| post| page| review)?"
+    r" (?:on|to|via|with) " + _PLATFORM + r"(?: \(opens in new window\))?"
+    r"|tweet(?: this)?|pin(?: it)?|e-?mail(?: this| to a friend)?(?: article| story| post| page| review| link)?"
+    r"|print(?: this)?(?: article| story| post| page| review)?|copy(?: the)? link|link copied|gift(?: this)? article"
+    r"|save(?: article| for later)?|bookmark|comment|" + _PLATFORM + r")"
+)
+_SHARE_BAR = r"(?:" + _SHARE_ITEM + r"\s*[,/|·•]?\s*)+"
+# a spelled-out number of comments: "One comment", "12 responses to ..."
+_COUNT = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PRICE = r"(?:[$£€]\s?\d|\d\s?[¢p]\b|\bfree trial\b|\b(?:first|per|a|each|every) (?:month|week|year)\b)"
+
 FURNITURE: dict[str, list[str]] = {
     "ad": [
-        r"advertisement",
+        r"[\[(<{]?\s*[-–—]*\s*advertisement\s*[-–—]*\s*[\])>}]?",
         r"advertisement\s*[-–—:]?\s*(?:scroll|continue)\b.*",
         r"(?:story|article) continues (?:below|after)(?: this)?(?: advertisement| ad)?",
-        r"sponsored(?: content| post| links?)?",
-        r"paid (?:content|post|partnership)",
-        r"promoted(?: content| stories)?",
+        r"[\[(]?\s*sponsored(?: content| post| links?| stories| by .{1,60})?\s*[\])]?",
+        r"(?:paid|partner) (?:content|post|partnership)(?: with .{1,60})?",
+        r"promoted(?: content| stories| links?)?",
+        r"(?:sponsored|promoted|advertisement|ad|partner content|paid (?:content|post))\s*:\s*.{1,200}",
         r"ad",
         r"ads? by \w+",
     ],
@@ -46,19 +64,33 @@ FURNITURE: dict[str, list[str]] = {
         r"\d+\s*(?:min(?:ute)?s?)\s*(?:reading|read time)",
     ],
     "share": [
-        r"share(?: this| the)?(?: article| story| post| page| review)?(?: on| via| with)?(?: \w+)?\s*:?",
-        r"(?:click to )?share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|bluesky|threads|email)"
-        r"(?: \(opens in new window\))?",
-        r"tweet|pin(?: it)?|e-?mail|print|copy(?: the)? link|link copied|gift(?: this)? article|save(?: article)?"
-        r"|bookmark|comment",
-        r"facebook|twitter|linkedin|whatsapp|reddit|pinterest|tumblr|flipboard|bluesky|threads|messenger",
+        r"share(?: this| the)?(?: article| story| post| page| review)?(?: on| via| with)?(?: \w+)?\s*:?"
+        r"(?:\s*" + _SHARE_BAR + r")?",
+        r"share (?:this|the) (?:article|story|post|page|review) (?:on|via|with) .{1,40}",
+        _SHARE_BAR,
     ],
     "subscribe": [
         r"sign up (?:for|to) (?:our|the)\b.{0,80}",
         r"subscribe(?: now| today| here)?(?: to (?:our|the)\b.{0,80})?[.!]?",
+        r"subscribe (?:now|today)\b.{0,120}",
+        r"subscribe to\s*:.{0,80}",
+        # a subscription offer: a price or trial with a subscription word, on a short line
+        r"(?!(?:\S+\s+){20})(?=.*?" + _PRICE + r")(?=.*?\b(?:subscri\w*|offer|trial|digital access|all access"
+        r"|membership|cancel any ?time|unlimited)\b).+",
+        r"unlimited (?:digital )?access\b.{0,120}",
+        r"cancel any ?time\.?",
+        # newsletter prompts in any wording: a newsletter or inbox plus a call to sign up
+        r"(?!(?:\S+\s+){30})(?=.*?\byour inbox\b).+",
+        r"(?!(?:\S+\s+){30})(?=.*?\b(?:newsletters?|mailing list)\b)(?=.*?\b(?:sign(?:ing)? up|subscribe"
+        r"|delivered|join|receive|register|enter|never miss|get (?:our|the)|free)\b).+",
+        # "Like what you read? Support ...", "Want more reviews like this? Sign up ..."
+        r"(?!(?:\S+\s+){30})[^.?!]{3,80}\?\s*(?:sign up|subscribe|support (?:us|our|independent)|donate|click"
+        r"|tap|register|become an? (?:member|subscriber|supporter|patron)|join (?:us|our))\b.{0,160}",
+        r"support (?:independent|our|us|this site|the site)\b.{0,160}",
+        r"become an? (?:member|subscriber|supporter|patron)\b.{0,120}",
         r"(?:get|receive) (?:our|the) .{0,60}newsletter.{0,60}",
         r"newsletters?",
-        r"follow us(?: on .{1,60})?",
+        r"follow (?:us|him|her|them|me)(?: on .{1,60})?",
         r"follow @\w+.{0,40}",
         r"follow \S.{0,60}? (?:on|at) (?:https?://\S+|twitter|x|instagram|facebook|bluesky|threads|mastodon)\b.{0,40}",
         r"(?:type|enter) your e-?mail(?: address)?.{0,40}",
@@ -76,10 +108,17 @@ FURNITURE: dict[str, list[str]] = {
     "nav": [
         r"skip to (?:main )?(?:content|navigation)",
         r"(?:main )?menu|search|home|back to top|go to top",
-        r"(?:next|previous|prev) (?:article|story|post|review)",
+        r"(?:[«‹←<]\s*)?(?:next|previous|prev|older|newer)(?: (?:article|story|post|review|entry|page))?"
+        r"(?:\s*[:»›→>]\s*.{0,120})?(?:\s*[»›→>])?",
+        r"(?:(?:newer|older|next|previous|prev) (?:posts?|entry|entries|page|articles?)|home)"
+        r"(?:\s+(?:(?:newer|older|next|previous|prev) (?:posts?|entry|entries|page|articles?)|home)){1,3}",
+        r"(?:next|this|coming|later this) week\s*(?::|\s[–—-])\s*.{1,150}",
+        r"coming (?:up|soon|next)\s*:\s*.{1,150}",
+        r"more (?:reviews|stories|articles|films|movies|features|news|essays|like this)(?: from us)?\s*:?",
+        r"about the (?:author|writer|critic|reviewer|contributor)\s*:?",
         r"read (?:more|next)(?:\s*[:»›>].{0,100})?",
         r"continue reading.{0,60}",
-        r"related(?: articles| stories| posts| reading| content| reviews)?\s*:?",
+        r"related(?: articles| stories| posts| reading| content| reviews| coverage| links| films| movies)?\s*:?",
         r"(?:read|see) (?:also|more)\s*:.{0,120}",
         r"(?:related|also read|recommended|watch|listen)\s*:\s*.{1,120}",
         r"more (?:from|on|in) .{1,60}",
@@ -103,6 +142,9 @@ FURNITURE: dict[str, list[str]] = {
         r"filed under\s*:?.{0,200}",
         r"categor(?:y|ies)\s*:.{0,200}",
         r"posted in .{1,120}",
+        r"tagged(?: with| as| in| under)?\s*:?\s*.{1,200}",
+        r"labels?\s*:.{0,200}",
+        r"keywords?\s*:.{0,200}",
     ],
     "legal": [
         r"(?:copyright\s*)?©.{0,100}",
@@ -114,11 +156,11 @@ FURNITURE: dict[str, list[str]] = {
         r"accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
     ],
     "comments_header": [
-        r"\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?)\s+(?:on|to)\b.{0,200}",
-        r"\d+\s+(?:reader )?(?:comments?|responses?|replies)\s*:?",
+        _COUNT + r"\s+(?:thoughts?|responses?|replies|comments?|reactions?)\s+(?:on|to)\b.{0,200}",
+        _COUNT + r"\s+(?:reader )?(?:comments?|responses?|replies|thoughts?)(?: yet| so far)?\s*:?",
         r"(?:reader )?(?:comments?|responses?)\s*\(\d+\)\s*:?",
-        r"leave a (?:comment|reply|response)\s*:?",
-        r"(?:post|add|write) a (?:comment|reply)\s*:?",
+        r"leave a (?:comment|reply|response)(?: to .{1,60}?)?(?:\s*cancel reply)?\s*:?",
+        r"(?:post|add|write|leave|share|submit) (?:a|your) (?:comment|reply|response|thoughts?)\s*:?",
         r"(?:view|show|see|load|read) (?:all )?(?:\d+ )?comments?(?:\s*\(\d+\))?",
         r"be the first to comment.{0,40}",
     ],
@@ -126,14 +168,21 @@ FURNITURE: dict[str, list[str]] = {
     "comments_label": [
         r"(?:reader )?(?:comments?|responses?|discussion)\s*:?",
         r"join the (?:conversation|discussion)\.?",
-        r"what do you think\?",
+        r"what (?:do|did) you think\?",
+    ],
+    # not a comment section of its own: a closed section holds no comments
+    "comments_closed": [
+        r"comments (?:are|have been|now) (?:closed|disabled|turned off)(?: for this (?:post|article|review))?\.?",
+        r"comments for this (?:post|article|review|entry) (?:are|have been) closed\.?",
+        r"commenting (?:is|has been) (?:closed|disabled)\.?",
     ],
     "comment_form": [
         r"cancel reply",
         r"your email address will not be published\.?.{0,120}",
         r"required fields are marked\s*\*?\.?",
-        r"(?:name|e-?mail|website|comment|url)\s*\*?\s*(?:\(required\))?",
-        r"(?:post|submit|publish|send) (?:comment|reply)",
+        r"(?:name|e-?mail|website|comment|url)\s*\*?\s*(?:\((?:required|optional|will not be published|not published"
+        r"|never shared|never displayed)\))?",
+        r"(?:post|submit|publish|send) (?:comment|reply)|submit",
         r"save my name, email,? and website.{0,120}",
         r"notify me of (?:follow-up comments|new posts).{0,80}",
         r"this site uses akismet.{0,120}",
@@ -145,6 +194,7 @@ FURNITURE: dict[str, list[str]] = {
         r"like(?: loading\.{0,3})?|loading\.{0,3}|liked by \d+ (?:person|people)",
         r"[\d,.]+k? (?:likes?|replies|shares|views|followers|claps)",
         r"like(?: this)? (?:review|post|comment|article)",
+        r"like this\s*:",
     ],
 }
 
@@ -158,10 +208,16 @@ WIDGET_CONTEXT: list[str] = [
 # A whole line that credits a photo; it is furniture, and the line just before it is a caption.
 CREDIT: list[str] = [
     r"(?:photo(?:graph)?|image|picture|still)?\s*credits?\s*:.{1,120}",
+    r"[(\[]\s*(?:photo(?:graph)?|image|picture|still|source|credit)s?\s*(?::|by)\s*[^()\[\]]{1,100}[)\]]\.?",
     r"(?:photo(?:graph)?|image|picture|still|source)\s*:.{1,120}",
     r"\(?(?:photo(?:graph(?:y)?)?|image|picture)s? (?:by|courtesy of) .{1,100}\)?\.?",
     r"\(?courtesy(?: of)? .{1,100}\)?\.?",
     r".{0,80}\b(?:getty images|shutterstock|alamy|ap photo|afp|reuters|rex features)(?:\s*/.{1,30})?\)?\.?",
+]
+
+# A whole line that is a caption by its label: "Pictured: ...", "Above: ...", "Main image: ...".
+CAPTION_PREFIX: list[str] = [
+    r"(?:pictured|above|below|(?:main|top|header|featured|lead) (?:image|photo|picture))\s*:\s*\S.{2,200}",
 ]
 
 # Caption shapes, matched case-sensitively (names and titles are capitalised).
@@ -169,8 +225,11 @@ _NAME = (
     r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|ibn|al|el|y)\s+)*"
     r"[A-Z][\w'’.\-]*){0,3}"
 )
-_NAMES = _NAME + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + r"){0,3}"
+# "Sandra Hüller, left, and ...": where the person stands in the photo
+_PLACE = r"(?:\s*,\s*(?:from\s+)?(?:left|right|centre|center|top|bottom|above|below|front|rear|back)\s*,?)?"
+_NAMES = _NAME + _PLACE + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + _PLACE + r"){0,3}"
 _TITLE = r"(?:[“\"‘'].{1,80}?[”\"’']|[A-Z][^.?!]{0,60}?\(\d{4}\))"
+_STUDIO = r"\([A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,5}\)"
 CAPTION_SHAPES: list[str] = [
     # "Ana de Armas in “Ballerina.”", "Jeon Jong-seo as Jang Ok-ju in a still from “Ballerina”, ..."
     r"(?:\(?from left\)?,?\s*)?" + _NAMES + r"(?:\s*\((?:left|right|center|centre)\))?,?"
@@ -178,8 +237,11 @@ CAPTION_SHAPES: list[str] = [
     r"|the\s+(?:film|movie|series)\s+)?" + _TITLE + r"\s*[.,]?[”\"’']?\.?",
     r"(?:a|an|the)\s+(?:still|scene|moment|shot|image|frame)\s+from\s+" + _TITLE + r"[.,]?[”\"’']?\.?",
     # "Leila Hatami and Peyman Moaadi in A Separation. (Sony Pictures Classics)"
-    _NAMES + r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+[^()]{1,80}?\.?\s*"
-    r"\([A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,5}\)\.?",
+    _NAMES + r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+[^()]{1,80}?\.?\s*" + _STUDIO + r"\.?",
+    # "Cillian Murphy as J. Robert Oppenheimer (Universal Pictures)"
+    _NAMES + r"\s+as\s+[^()]{1,60}?\.?\s*" + _STUDIO + r"\.?",
+    # "Still from Old, with the family on the beach"
+    r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]till|[Ss]creenshot|[Ff]rame grab|[Ss]creen grab)s?\s+from\s+\S.{0,150}",
 ]
 # A line that ends with its own credit ("... directed by Lee Chung-hyun. Photo: Yoo Eun Mi/Netflix").
 CAPTION_WITH_CREDIT: list[str] = [
@@ -195,15 +257,39 @@ _RATING_VALUE = (
     r"|(?:half|one|two|three|four|five)(?:[- ]and[- ]a[- ]half)?"
     r"|\d(?:\.\d)?)"
 )
+# a value on a known scale: "4/5", "7.5 out of 10", "★★★½"
+_SCALED_VALUE = (
+    r"(?:\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out of)\s*(?:4|5|10|20|100)\b(?:\s*stars?)?"
+    r"|[★☆✩✪✭✮✯⭐✰]{1,5}\s*(?:½|1/2)?)"
+)
+# an age certificate printed between a title and its rating: "Nosferatu (15) 4/5"
+_CERTIFICATE = r"\((?:U|PG|12A?|15|18|R|PG-13|NC-17|G|M|MA15\+|TV-MA|R18\+?)\)"
 RATING: list[str] = [
     r"(?:(?:our|my|the|critic'?s?)\s+)?(?:rating|grade|score|verdict|stars?)\s*[:\-–]\s*" + _RATING_VALUE
     + r"(?:\s*(?:stars?|out of \w+(?: stars)?))?\.?(?:\s*\(.{1,30}\))?",
     r"[★☆✩✪✭✮✯⭐✰]{1,5}\s*(?:½|1/2)?(?:\s*\(.{1,30}\))?",
     r"\d{1,3}(?:[.,]\d)?\s*(?:/|out of)\s*\d{1,3}(?:\s*stars?)?\.?",
     r"(?:half|one|two|three|four|five)(?:[- ]and[- ]a[- ]half)? stars?(?: out of (?:four|five|\d))?\.?",
+    r"\d(?:\.\d)?\s*stars?(?: out of (?:four|five|\d+))?\.?",
     r"(?-i:[A-F][+\-−]?)",
+    # a score block of a disc review: "Movie: 5/5", "Picture quality - 4/5", "Extras: ★★"
+    r"[^\W\d_][\w'’&]*(?:\s+[\w'’&]+){0,3}\s*[:\-–—]\s*" + _SCALED_VALUE + r"\.?",
+    # a title with its rating: "Nosferatu (15) 4/5", "(15) ★★★★", "The Iron Claw – 3/5"
+    r"(?!.*\b(?:part|chapter|episode|season|page|step|vol|volume|disc|track|round)\s*\d)"
+    r"(?:[^.!?:]{1,60}?\s*)?(?:" + _CERTIFICATE + r"\s*)?(?:[-–—|]\s*)?" + _SCALED_VALUE + r"\.?",
 ]
+# the title part of a title-with-rating line: "Nosferatu (15) 4/5" -> "Nosferatu"
+TITLE_RATING_RE = re.compile(
+    r"(?P<title>[^.!?:()]{1,60}?)\s*(?:" + _CERTIFICATE + r"\s*)?(?:[-–—|]\s*)?" + _SCALED_VALUE + r"\.?"
+)
 
+# A critic's role after a name: "Jane Doe, Film Critic", "Jane Doe | Chief Film Critic at The Paper".
+ROLE = (
+    r"(?:(?:chief|senior|lead|head|staff|contributing|guest|associate|deputy|principal|resident|freelance|former"
+    r"|regular)\s+)*(?:(?:film|movie|cinema|tv|television|culture|arts|entertainment|music|theatre|theater|features?"
+    r"|digital|news|home video|disc)\s+)*(?:critic|reviewer|writer|editor|correspondent|contributor|columnist"
+    r"|journalist|reporter|blogger)s?(?:\s+(?:at|for|of|,)\s*.{1,60})?|special to .{1,60}"
+)
 BYLINE_PREFIX = (
     r"(?:(?:an?\s+)?(?:(?:film|movie)\s+)?(?:reviewed|written|words|review|essay|posted|published|story)\s+by\s*:?"
     r"|by\s*:?|(?:words|text|author|critic|reviewer|review)\s*:)\s+"
@@ -225,6 +311,28 @@ NOT_NAME_WORDS = {
     "spoilers", "spoiler", "warning", "update", "updated", "credits", "cast", "crew", "director", "directed",
     "starring", "rating", "grade", "score", "trailer", "watch", "comments", "comment", "reply", "share",
     "subscribe", "newsletter", "advertisement", "sponsored", "menu", "search", "login", "sign",
+}
+# Words of kickers, section labels and site furniture above a headline ("Movie Review", "Weekend | At the
+# Movies", "FROM THE ARCHIVE", "Critic's Pick", "Now streaming"): a line made only of these (and of
+# NOT_NAME_WORDS) is a label, never a headline.
+KICKER_WORDS = {
+    "reviewed", "archive", "archives", "weekend", "week", "weekly", "daily", "today", "tonight", "now", "showing",
+    "playing", "theaters", "theatres", "cinemas", "release", "releases", "released", "stream", "streamers",
+    "pick", "picks", "choice", "critic's", "critics'", "editor's", "editors'", "staff", "essential", "essentials",
+    "classic", "classics", "retro", "retrospective", "revisited", "throwback", "recommended", "must-see", "must",
+    "see", "guide", "section", "column", "essay", "essays", "coverage", "special", "first", "look", "premiere",
+    "preview", "previews", "international", "foreign", "indie", "independent", "horror", "comedy", "comedies",
+    "drama", "dramas", "thriller", "thrillers", "action", "documentary", "documentaries", "animation", "animated",
+    "sci-fi", "fantasy", "romance", "western", "westerns", "musical", "family", "kids", "crime", "mystery", "war",
+    "short", "shorts", "k-drama", "k-dramas", "k-movies", "bollywood", "anime", "disc", "discs", "dvd", "blu-ray",
+    "4k", "uhd", "physical", "media", "home", "digital", "vod", "demand", "out", "at", "by", "up", "next",
+    "coming", "soon", "weekend's", "exclusive", "spotlight", "reel", "reels", "screen", "screens", "screening",
+    "screenings", "film's", "movie's", "arts", "entertainment", "culture", "read", "watch", "watching", "list",
+    "lists", "ranked", "ranking", "rankings", "roundup", "round-up", "capsule", "capsules", "quick", "take",
+    "takes", "hot", "verdict", "mini", "long", "critique", "criticism", "cinema's", "festival", "fest", "diary",
+    "dispatch", "notebook", "notes", "recap", "recaps", "explained", "ending", "analysis", "deep", "dive",
+    "books", "tv", "series", "season", "episode", "shows", "show", "premium", "free", "subscriber", "members",
+    "only", "paywall", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 }
 
 
@@ -249,6 +357,8 @@ _ANY_FURNITURE = re.compile(
 WIDGET_CONTEXT_RE = compile_alternation(WIDGET_CONTEXT)
 CREDIT_RE = compile_alternation(CREDIT)
 CAPTION_SHAPE_RE = compile_alternation(CAPTION_SHAPES, flags=0)
+CAPTION_PREFIX_RE = compile_alternation(CAPTION_PREFIX)
+ROLE_RE = re.compile(ROLE, re.IGNORECASE)
 CAPTION_WITH_CREDIT_RE = compile_alternation(CAPTION_WITH_CREDIT)
 RATING_RE = compile_alternation(RATING)
 BYLINE_PREFIX_RE = re.compile(BYLINE_PREFIX, re.IGNORECASE)
@@ -293,7 +403,8 @@ def is_credit(line: str) -> bool:
 
 
 def is_caption_shape(line: str) -> bool:
-    return bool(line) and len(line) <= 200 and CAPTION_SHAPE_RE.fullmatch(line) is not None
+    return bool(line) and len(line) <= 200 and (
+        CAPTION_SHAPE_RE.fullmatch(line) is not None or CAPTION_PREFIX_RE.fullmatch(line) is not None)
 
 
 def ends_with_credit(line: str) -> bool:
@@ -302,3 +413,12 @@ def ends_with_credit(line: str) -> bool:
 
 def is_rating_line(line: str) -> bool:
     return bool(line) and len(line) <= 80 and RATING_RE.fullmatch(line) is not None
+
+
+def rating_title(line: str) -> str | None:
+    """The title in front of a rating ("Nosferatu (15) 4/5" -> "Nosferatu"), or None."""
+    if not is_rating_line(line):
+        return None
+    m = TITLE_RATING_RE.fullmatch(line)
+    title = m.group("title").strip(" -–—|,") if m else ""
+    return title or None

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from .furniture import BYLINE_PREFIX_RE, COPYRIGHT_RE, NOT_NAME_WORDS, PARTICLES, TOP_STORIES_RE
+from .furniture import BYLINE_PREFIX_RE, COPYRIGHT_RE, NOT_NAME_WORDS, PARTICLES, ROLE_RE, TOP_STORIES_RE
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -50,6 +50,9 @@ def split_names(s: str) -> list[str] | None:
 
 
 _BYLINE_SEP = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\bfor\b)\s*")
+# "Posted by jane at 9:14 PM": a clock time after the name
+_TRAILING_TIME = re.compile(r"\s+(?:at|@)\s+[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{1,4}T|UTC)?\s*$",
+                            re.IGNORECASE)
 
 
 def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
@@ -59,6 +62,7 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
     body = line[m.end():] if m else line.lstrip("—–- ").strip()
     if not m and not bare_ok:
         return None
+    body = _TRAILING_TIME.sub("", body)
     caps = _CAPS_NAME.match(body)
     if caps and is_person_name(caps.group(1)):  # "By MARTIN OYELARAN Associated Press"
         return caps.group(1).title(), body[caps.end():].strip(" ,|·-–—")
@@ -75,6 +79,47 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
         if names and (m or len(rest.split()) <= 6):
             return ", ".join(names), rest.strip()
     return None
+
+
+def role_byline(line: str) -> str | None:
+    """The critic of a byline that names a role instead of starting with "By": "Jane Doe, Film Critic",
+    "Jane Doe | Chief Film Critic", "JANE DOE, Staff Writer"."""
+    if len(line) > 100:
+        return None
+    by = parse_byline(line, bare_ok=True)
+    if by is None or not by[1]:
+        return None
+    if not ROLE_RE.fullmatch(by[1].strip(" ,|·–—-")):
+        return None
+    return by[0].title() if by[0].isupper() else by[0]
+
+
+# "Jane Doe is a film critic based in Leeds. Her work has appeared in ...", "— Jane Doe writes about film for X."
+_BIO_START = re.compile(
+    r"[—–-]?\s*(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s+"
+    r"(?:is|was|writes|has written|has been|covers|reviews|teaches|lives)\b"
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:critic|writer|journalist|editor|contributor|columnist|reviewer|programmer|podcaster|blogger"
+    r"|freelancer?|writes (?:about|on|for))\b", re.IGNORECASE)
+_BIO_CUE = re.compile(
+    r"\b(?:based in|lives in|(?:has )?appeared in|published in|has written for|writes (?:about \w+ )?for"
+    r"|contributor to|follow (?:him|her|them) on|is the author of|host of)\b", re.IGNORECASE)
+
+
+def bio_name(line: str, critic: str | None) -> str | None:
+    """The person a contributor bio is about, or None when ``line`` is not one: the name, a role
+    ("film critic", "writes about film for"), and either the byline's name or a bio phrase
+    ("based in", "has appeared in")."""
+    if len(line.split()) > 80:
+        return None
+    m = _BIO_START.match(line)
+    if not m or not is_person_name(m.group("name")) or not _BIO_ROLE.search(line):
+        return None
+    name = m.group("name")
+    surname = name.split()[-1].casefold()
+    same = critic is not None and surname in critic.casefold()
+    return name if same or _BIO_CUE.search(line) else None
 
 
 def domain_of(url: str | None) -> str | None:

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECT_TITLES = 6
 MAX_CANDIDATES_PER_TITLE = 30
+MAX_CROWD = 3000  # films read for one title before narrowing
 
 
 class Linker:
@@ -74,23 +75,15 @@ class Linker:
         key = (norm, "f" if fuzzy else "x", tuple(years) if crowded else (), tuple(people) if crowded else ())
         if key in self._cand_cache:
             return self._cand_cache[key]
+        films = [c for c in (self.index.film(fid) for fid in ids[:MAX_CROWD]) if c is not None]
         if crowded:
-            allowed = set(ids)
-            picked: dict[int, None] = {}
-            for year in [*years[:3], None]:
-                for cand in self.index.candidates(surface, year=year, people=list(people)[:12],
-                                                  limit=MAX_CANDIDATES_PER_TITLE):
-                    if cand.film_id in allowed and len(picked) < 2 * MAX_CANDIDATES_PER_TITLE:
-                        picked[cand.film_id] = None
-            ids = list(picked)
+            films = self._narrow(films, years, people)
         keep: list[Any] = []
-        for fid in ids:
-            cand = self.index.film(fid)
-            if cand is not None:
-                # the index matched this key exactly (a title or alias) or as a short form
-                exact = normalize_title(cand.title) == norm
-                cand.scores = {**(cand.scores or {}), "title_key": 1.0 if exact else 0.95}
-                keep.append(cand)
+        for cand in films:
+            # the index matched this key exactly (a title or alias) or as a short form
+            exact = normalize_title(cand.title) == norm
+            cand.scores = {**(cand.scores or {}), "title_key": 1.0 if exact else 0.95}
+            keep.append(cand)
         if fuzzy and not keep:
             for cand in self.index.candidates(surface, limit=MAX_CANDIDATES_PER_TITLE):
                 if match_quality(cand, norm) >= 0.94:
@@ -99,6 +92,22 @@ class Linker:
             self._cand_cache.clear()
         self._cand_cache[key] = keep
         return keep
+
+    def _narrow(self, films: list[Any], years: Sequence[int], people: Sequence[str]) -> list[Any]:
+        """Of many films sharing a title, those the page's names are credited on, then
+        those from the page's years, then the most voted."""
+        credited: set[int] = set()
+        for name in people:
+            for pid, _ in self.index.people(name)[:3]:
+                credited.update(fid for fid, _ in self.index.credits_of_person(pid))
+        near = set()
+        for y in years:
+            near.update((y - 1, y, y + 1))
+
+        def rank(c: Any) -> tuple:
+            return (c.film_id not in credited, (c.year or 0) not in near, -(c.votes or 0), c.film_id)
+
+        return sorted(films, key=rank)[:MAX_CANDIDATES_PER_TITLE]
 
     def candidates_on_page(self, ev: PageEvidence, st: TitleStat, fuzzy: bool = False) -> list[Any]:
         """:meth:`candidates_for` a title the page names, narrowed by the page's hints."""

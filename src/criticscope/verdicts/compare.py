@@ -38,7 +38,7 @@ BOW_CANDIDATES = (
     ("NB-SVM word 1-2 (NB ratios + LR)", "nbsvm", False),
     ("hybrid: NB-SVM reviews, TF-IDF sentences", "hybrid", False),
 )
-TEST_IMDB = 2000
+TEST_IMDB = None  # the whole held-out IMDb split
 
 
 class EmbeddingCache:
@@ -100,8 +100,8 @@ def fit_embeddings(rows: list[data.Row], embed: EmbeddingCache) -> EmbeddingVerd
 
 
 def judge(model: VerdictModel, rows: list[data.Row], critic: list[dict[str, Any]], *,
-          n_imdb: int | None, n_rt: int | None) -> dict[str, float]:
-    from criticscope.evaluation.verdicts import three_way, tune_thresholds
+          n_imdb: int | None, n_rt: int | None) -> dict[str, Any]:
+    from criticscope.evaluation.verdicts import cross_validated_accuracy, three_way, tune_thresholds
 
     imdb = data.subsample(data.split_rows(rows, "test", "imdb"), n_imdb)
     rt = data.subsample(data.split_rows(rows, "test", "rotten_tomatoes"), n_rt)
@@ -122,6 +122,7 @@ def judge(model: VerdictModel, rows: list[data.Row], critic: list[dict[str, Any]
         "critic_dev_accuracy": dev_acc,
         "critic_test_accuracy": float(hits[~dev].mean()),
         "critic_all_accuracy": float(hits.mean()),
+        "critic_cv_accuracy": cross_validated_accuracy(scores, gold),
         "p_negative_max": lo,
         "p_positive_min": hi,
         "reviews_per_second": 1.0 / per_review if per_review else float("inf"),
@@ -135,7 +136,7 @@ def compare(settings: Settings, *, with_embeddings: bool = True, with_bow: bool 
 
     rows = data.load_rows()
     critic = load_critic_set()
-    table: list[tuple[str, dict[str, float], float]] = []
+    table: list[tuple[str, dict[str, Any], float]] = []
     for label, kind, chars in BOW_CANDIDATES if with_bow else ():
         started = time.perf_counter()
         model = fit(rows, kind=kind, chars=chars)
@@ -153,14 +154,15 @@ def compare(settings: Settings, *, with_embeddings: bool = True, with_bow: bool 
     return format_table(table)
 
 
-def format_table(table: list[tuple[str, dict[str, float], float]]) -> str:
-    head = (f"| {'model':36} | IMDb acc | RT acc | critic dev | critic test | critic all | "
+def format_table(table: list[tuple[str, dict[str, Any], float]]) -> str:
+    head = (f"| {'model':41} | IMDb acc | RT acc | critic dev | critic test | critic all | critic CV | "
             f"cut-offs | train s | reviews/s |")
     lines = [head, "|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|"]
     for label, r, seconds in table:
         lines.append(
-            f"| {label:36} | {r['imdb_accuracy']:.3f} (n={r['n_imdb']}) | {r['rt_accuracy']:.3f} | "
+            f"| {label:41} | {r['imdb_accuracy']:.3f} (n={r['n_imdb']}) | {r['rt_accuracy']:.3f} (n={r['n_rt']}) | "
             f"{r['critic_dev_accuracy']:.3f} | {r['critic_test_accuracy']:.3f} | {r['critic_all_accuracy']:.3f} | "
+            f"{r['critic_cv_accuracy']:.3f} | "
             f"{r['p_negative_max']:.2f} / {r['p_positive_min']:.2f} | {seconds:.0f} | {r['reviews_per_second']:.1f} |"
         )
         if "embed_texts_per_second" in r:
