@@ -45,7 +45,7 @@ import httpx
 from criticscope.aggregate import recompute_all
 from criticscope.catalog.normalize import normalize_title
 from criticscope.config import load_settings
-from criticscope.search import count_reviews_matching
+from criticscope.search import count_reviews_matching, optimize_fulltext
 from criticscope.store import Store
 
 # Aspect sentences: "{thing} {judgement}" with several things per aspect and many judgements,
@@ -411,6 +411,9 @@ def main() -> None:
         t0 = time.perf_counter()
         ids = build(db_path, args.reviews, args.films)
         ids_path.write_text(json.dumps(ids))
+        store = Store.open(f"sqlite:///{db_path}")
+        optimize_fulltext(store)  # what to run after any bulk import (see docs/api.md)
+        store.close()
         print(f"built {args.reviews:,} reviews across {args.films:,} films in {time.perf_counter() - t0:.1f} s "
               f"({db_path.stat().st_size / 2**20:.0f} MB)")
 

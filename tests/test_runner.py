@@ -56,8 +56,6 @@ REVIEWED = 12
 def fast_stages() -> list[str]:
     """Every built-in stage whose module exists, in pipeline order, except those needing one that does not."""
     wanted = ["sentences", "ratings", "verdict", "linking", "aspects", "spoilers", "pullquote"]
-    if os.environ.get("DEVSTAGES"):  # DEV-ONLY-REMOVE
-        return os.environ["DEVSTAGES"].split(",")  # DEV-ONLY-REMOVE
     have = [n for n in wanted if importlib.util.find_spec(BUILTIN_STAGES[n].split(":")[0]) is not None]
     if "verdict" not in have:
         have = [n for n in have if n not in ("aspects", "pullquote")]  # both read the verdict

@@ -14,8 +14,10 @@ from criticscope.search import (
     evaluative_sentences,
     fts_query,
     index_reviews,
+    optimize_fulltext,
     parse_query,
     pg_query,
+    rebuild_fulltext,
     search_films,
     search_reviews,
     semantic_search,
@@ -131,6 +133,14 @@ def test_every_filter(store):
         f = SearchFilters(**filters)
         assert set(ids(search_reviews(store, "film", f, limit=50))) == expected, filters
         assert count_reviews_matching(store, "film", f) == len(expected), filters
+
+
+def test_index_maintenance_keeps_results(store):
+    before = [(h.review_id, h.score) for h in search_reviews(store, "fight")]
+    optimize_fulltext(store)
+    assert [(h.review_id, h.score) for h in search_reviews(store, "fight")] == before
+    rebuild_fulltext(store)
+    assert [(h.review_id, h.score) for h in search_reviews(store, "fight")] == before
 
 
 def test_pagination_is_stable(store):

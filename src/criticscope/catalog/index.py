@@ -221,8 +221,7 @@ class CatalogIndex:
             film = films.get(fid)
             if film is None or not norm:
                 continue
-            if fid not in self._exact[norm]:
-                self._exact[norm].append(fid)
+            self._exact[norm].append(fid)  # one row per (film, normalized title)
             film.titles.append((norm, raw))
             self._register_key(norm)
             art = _raw_article(raw, norm)
@@ -319,7 +318,7 @@ class CatalogIndex:
         pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self._vocab_by_len.get(n, ())]
         return [m[0] for m in process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=75, limit=3)]
 
-    def _fuzzy_pool(self, qnorm: str) -> list[str]:
+    def _fuzzy_pool(self, qnorm: str, cap: int = MAX_FUZZY_POOL) -> list[str]:
         """Titles worth a rapidfuzz comparison: those sharing the query's rarest words
         (all of its content words when several share some), typos mapped to the
         nearest vocabulary words first."""
@@ -336,7 +335,7 @@ class CatalogIndex:
         if not lists:
             return []
         lists.sort(key=len)
-        pool: set[int] = set(lists[0]) if len(lists[0]) <= MAX_FUZZY_POOL else set()
+        pool: set[int] = set(lists[0]) if len(lists[0]) <= cap else set()
         shared = set(lists[0])
         for post in lists[1:]:
             narrowed = shared.intersection(post)
@@ -344,9 +343,9 @@ class CatalogIndex:
                 break
             shared = narrowed
         if len(lists) > 1:
-            pool |= shared if len(shared) <= MAX_FUZZY_POOL else set(list(shared)[:MAX_FUZZY_POOL])
+            pool |= shared if len(shared) <= cap else set(list(shared)[:cap])
         elif not pool:
-            pool = set(lists[0][:MAX_FUZZY_POOL])
+            pool = set(lists[0][:cap])
         return [self._keys[i] for i in pool]
 
     def _title_hits(self, title_text: str, qnorm: str) -> dict[int, tuple[float, str]]:
@@ -362,7 +361,8 @@ class CatalogIndex:
                 offer(fid, qw, key)
             for code in self._variant.get(key, ()):
                 offer(code >> 2, qw * CATALOG_KEY_WEIGHT[_CODES[code & 3]], key)
-        pool = self._fuzzy_pool(qnorm)
+        # with an exact match in hand, look only a little further for near spellings
+        pool = self._fuzzy_pool(qnorm, MAX_FUZZY_POOL // 8 if qnorm in self._exact else MAX_FUZZY_POOL)
         if pool:
             for key, sc, _ in process.extract(qnorm, pool, scorer=fuzz.ratio, score_cutoff=MIN_FUZZY_SCORE,
                                               limit=FUZZY_LIMIT):
@@ -439,28 +439,31 @@ class CatalogIndex:
                     keys = [k for k, _ in film.titles] or [film.norm]
                     best = max(keys, key=lambda k: fuzz.ratio(qnorm, k))
                     hits[fid] = (fuzz.ratio(qnorm, best) / 100.0 if qnorm else 0.0, best)
-        films = self._films
-        ranked: list[tuple[float, float, int, int, str, dict[str, float]]] = []
-        for fid, (title_score, key) in hits.items():
+        films, w = self._films, self.weights
+        wt, wy, wp = w.get("title", 0.0), w.get("year", 0.0) if year is not None else 0.0, \
+            w.get("people", 0.0) if qpeople else 0.0
+        wsum = (wt + wy + wp) or 1.0
+        year_score = self.year_score
+        ranked: list[tuple[float, float, int, int, str, float, float]] = []
+        for fid, (ts, key) in hits.items():  # plain floats here: there can be thousands of hits
             film = films.get(fid)
             if film is None:
                 continue
-            scores = {"title": round(title_score, 4)}
-            if year is not None:
-                scores["year"] = self.year_score(year, film.year)
-            if qpeople:
-                scores["people"] = round(self._people_score(fid, qpeople, fuzzy=False), 4)
-            ranked.append((-self._combine(scores), -scores["title"], -(film.votes or 0), fid, key, scores))
-        # exact names first over every hit; misspelt names only for the front runners
+            ys = year_score(year, film.year) if year is not None else 0.0
+            ps = self._people_score(fid, qpeople, fuzzy=False) if qpeople else 0.0
+            ranked.append((-(wt * ts + wy * ys + wp * ps) / wsum, -ts, -(film.votes or 0), fid, key, ys, ps))
+        # exact names over every hit; misspelt names only for the front runners
         top = heapq.nsmallest(limit * 3 if qpeople else limit, ranked)
-        if qpeople:
-            rescored = []
-            for _, t, v, fid, key, scores in top:
-                if scores["people"] < 1.0:
-                    scores["people"] = round(max(scores["people"], self._people_score(fid, qpeople, fuzzy=True)), 4)
-                rescored.append((-self._combine(scores), t, v, fid, key, scores))
-            top = heapq.nsmallest(limit, rescored)
-        return [self._candidate(fid, key, scores, -neg) for neg, _, _, fid, key, scores in top]
+        out: list[Candidate] = []
+        for _, neg_ts, _, fid, key, ys, ps in top:
+            scores = {"title": round(-neg_ts, 4)}
+            if year is not None:
+                scores["year"] = ys
+            if qpeople:
+                scores["people"] = round(ps if ps >= 1.0 else max(ps, self._people_score(fid, qpeople, fuzzy=True)), 4)
+            out.append(self._candidate(fid, key, scores, self._combine(scores)))
+        out.sort(key=lambda c: (-c.score, -c.scores["title"], -(c.votes or 0), c.film_id))
+        return out[:limit]
 
     # --- people ------------------------------------------------------------------
 

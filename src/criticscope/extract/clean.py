@@ -232,15 +232,18 @@ def _mark_furniture(lines: _Lines, captions: set[str]) -> None:
 _LIST_HEADER = re.compile(
     r"(?:related(?: \w+)?|recommended(?: \w+)?|(?:most|more) (?:popular|read|viewed)|more from .{1,40}|"
     r"you (?:may|might) also like.{0,20}|trending(?: now)?|read (?:more|next)|(?:also|further) reading|"
-    r"(?:latest|top) (?:stories|news|reviews))\s*:?",
+    r"(?:latest|top) (?:stories|news|reviews)|more (?:reviews|stories|articles|films|movies|features|news|essays"
+    r"|like this)(?: from us)?|sponsored(?: \w+)?|promoted(?: \w+)?|(?:paid|partner) content|elsewhere(?: on .{1,40})?)"
+    r"\s*:?",
     re.IGNORECASE,
 )
 
 
 def _mark_link_lists(lines: _Lines) -> None:
-    """Titles listed under "Related posts", "Most read"...: link lists, not headings or prose."""
+    """Titles listed under "Related posts", "Most read", "Sponsored"...: link lists, not headings or prose.
+    Only below the first paragraph: above it, such a list would take the headline with it."""
     n = len(lines)
-    for i in range(n):
+    for i in range(_first_prose(lines), n):
         if not (lines.label[i] or "").startswith("furniture") or not _LIST_HEADER.fullmatch(lines.text[i]):
             continue
         j = i + 1
@@ -387,10 +390,11 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
             lines.label[i] = "byline"
             out.critic = out.critic or by[0]
             out.published = out.published or (parse_date(by[1]) if by[1] else None)
-        elif (critic := role_byline(line)) is not None:
+        elif (role := role_byline(line)) is not None:
             lines.label[i] = "byline"
-            out.critic = out.critic or critic
-        elif is_person_name(line):
+            out.critic = out.critic or role[0]
+            out.published = out.published or role[1]
+        elif is_person_name(line) and not is_generic(line):
             names.append(i)
         elif _is_breadcrumb(line):
             lines.label[i] = "nav"
@@ -412,7 +416,7 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
         if before:
             # kickers, site names and section labels; a film facts line or a "Title (2023)" line is kept
             lines.label[i] = "prose" if is_info_line(line) or has_title_year(line) else "nav"
-        elif i == last_top and heading_like(line) and p0 < len(lines) and not is_generic(line):
+        elif i == last_top and heading_like(line) and p0 < len(lines):
             lines.label[i] = "heading"  # a section heading right above the first paragraph
         elif _is_label(line) and (is_generic(line) or not title_cased(line)):
             lines.label[i] = "nav"
@@ -430,9 +434,10 @@ def _mark_head(lines: _Lines, out: Cleaned, title_hint: str | None) -> None:
         elif out.critic is None and not names and (by := parse_byline(line, bare_ok=False)) is not None:
             lines.label[i] = "byline"
             out.critic = by[0]
-        elif out.critic is None and not names and (critic := role_byline(line)) is not None:
+        elif out.critic is None and not names and (role := role_byline(line)) is not None:
             lines.label[i] = "byline"
-            out.critic = critic
+            out.critic = role[0]
+            out.published = out.published or role[1]
         elif out.critic is None and not names and is_person_name(line):
             names.append(i)
     if names:
@@ -458,26 +463,26 @@ def _pick_headline(lines: _Lines, candidates: list[int], names: list[int], rated
     for i in candidates:
         if lines.kind[i] == "heading" and not is_generic(lines.text[i]):
             return i, lines.text[i]  # marked up as a heading
-    best, best_score = None, float("-inf")
-    for i in candidates:
-        score = headline_score(lines.text[i], lines.kind[i])
-        if score > best_score:
-            best, best_score = i, score
-    if best_score < 2:
-        # no title-like line: a name-shaped line above the byline is the film's title ("Perfect Days")
-        if names and (len(names) >= 2 or has_byline):
-            return names[0], lines.text[names[0]]
-        for i in rated:
-            title = rating_title(lines.text[i])
-            if title and title_cased(title) and not is_generic(title) and len(words(title)) <= 8:
-                return i, title
-    if best is None:
+    # the review below the head, without its last line (a contributor bio names the site, not the film)
+    start = max(candidates + names + rated, default=-1) + 1
+    body = " ".join([lines.text[k] for k in range(start, len(lines)) if lines.free(k) and lines.kind[k] != "heading"][:-1])
+    scored = [(headline_score(lines.text[i], lines.kind[i], body), i, lines.text[i]) for i in candidates]
+    if names and (len(names) >= 2 or has_byline):
+        # a name-shaped line above the byline may be the film's title ("Perfect Days")
+        scored += [(headline_score(lines.text[i], body=body), i, lines.text[i]) for i in names[:1]]
+    for i in rated:  # the title in front of a rating: "Nosferatu (15) 4/5"
+        title = rating_title(lines.text[i])
+        if title and title_cased(title) and not is_generic(title) and len(words(title)) <= 8:
+            scored.append((headline_score(title, body=body), i, title))
+    if not scored:
         return None, None
-    if best_score < 0:  # only kickers and labels: the last short one, as a page without a title has
-        best = candidates[-1]
-        if len(words(lines.text[best])) > 15:
+    score, best, text = max(scored, key=lambda t: (t[0], -t[1]))
+    if score < 0:  # only kickers and labels: the last short one, as a page without a title has
+        best = max(candidates)
+        text = lines.text[best]
+        if len(words(text)) > 15:
             return None, None
-    return best, lines.text[best]
+    return best, text
 
 
 def _mark_body(lines: _Lines, out: Cleaned) -> None:

@@ -42,6 +42,7 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:sponsored|promoted|advertisement|ad|partner content|paid (?:content|post))\s*:\s*.{1,200}",
         r"ad",
         r"ads? by \w+",
+        r"ad feedback|(?:report|remove|hide|close) (?:this )?ads?|advertise with us|ad-free.{0,60}",
     ],
     "audio": [
         r"select voice",
@@ -57,6 +58,8 @@ FURNITURE: dict[str, list[str]] = {
         r"\d(?:\.\d{1,2})?x",
         r"\d{2,3}\s*wpm",
         r"listening speed",
+        r"playback (?:speed|rate)",
+        r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}",
     ],
     "reading_time": [
         r"(?:estimated )?read(?:ing)?\s*time\s*:?\s*(?:about\s*)?\d+\s*(?:min(?:ute)?s?|mins?)\.?",
@@ -68,6 +71,7 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:\s*" + _SHARE_BAR + r")?",
         r"share (?:this|the) (?:article|story|post|page|review) (?:on|via|with) .{1,40}",
         _SHARE_BAR,
+        r"(?:shares?|tweets?|pins?)\s*[:\-]?\s*\d[\d,.]*k?",
     ],
     "subscribe": [
         r"sign up (?:for|to) (?:our|the)\b.{0,80}",
@@ -88,6 +92,7 @@ FURNITURE: dict[str, list[str]] = {
         r"|tap|register|become an? (?:member|subscriber|supporter|patron)|join (?:us|our))\b.{0,160}",
         r"support (?:independent|our|us|this site|the site)\b.{0,160}",
         r"become an? (?:member|subscriber|supporter|patron)\b.{0,120}",
+        r"(?:don'?t|never) miss (?:a|another|an?|any) (?:review|story|post|issue|thing|episode)\b.{0,100}",
         r"(?:get|receive) (?:our|the) .{0,60}newsletter.{0,60}",
         r"newsletters?",
         r"follow (?:us|him|her|them|me)(?: on .{1,60})?",
@@ -113,7 +118,8 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:(?:newer|older|next|previous|prev) (?:posts?|entry|entries|page|articles?)|home)"
         r"(?:\s+(?:(?:newer|older|next|previous|prev) (?:posts?|entry|entries|page|articles?)|home)){1,3}",
         r"(?:next|this|coming|later this) week\s*(?::|\s[–—-])\s*.{1,150}",
-        r"coming (?:up|soon|next)\s*:\s*.{1,150}",
+        r"(?:coming (?:up|soon|next)|up next|watch next)\s*:\s*.{1,150}",
+        r"up next|(?:further|also) reading|see also|what to (?:read|watch) next",
         r"more (?:reviews|stories|articles|films|movies|features|news|essays|like this)(?: from us)?\s*:?",
         r"about the (?:author|writer|critic|reviewer|contributor)\s*:?",
         r"read (?:more|next)(?:\s*[:»›>].{0,100})?",
@@ -229,6 +235,10 @@ _NAME = (
 _PLACE = r"(?:\s*,\s*(?:from\s+)?(?:left|right|centre|center|top|bottom|above|below|front|rear|back)\s*,?)?"
 _NAMES = _NAME + _PLACE + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + _PLACE + r"){0,3}"
 _TITLE = r"(?:[“\"‘'].{1,80}?[”\"’']|[A-Z][^.?!]{0,60}?\(\d{4}\))"
+# an unquoted title in capitalised words: "The Iron Claw", "Dune: Part Two", "Anatomy of a Fall"
+_PLAIN_TITLE = (r"[A-Z0-9][\w'’:&!-]*(?:\s+(?:of|the|a|an|and|in|on|to|for|at|from|with|or|vs\.?"
+                r"|[A-Z0-9][\w'’:&!.-]*)){0,8}")
+_LEFT_TO_RIGHT = r"(?:\(?(?:[Ff]rom\s+)?(?:[Ll]eft(?:\s+to\s+right)?|L-R|l-r)\)?\s*[:,]?\s*)?"
 _STUDIO = r"\([A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,5}\)"
 CAPTION_SHAPES: list[str] = [
     # "Ana de Armas in “Ballerina.”", "Jeon Jong-seo as Jang Ok-ju in a still from “Ballerina”, ..."
@@ -240,6 +250,9 @@ CAPTION_SHAPES: list[str] = [
     _NAMES + r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+[^()]{1,80}?\.?\s*" + _STUDIO + r"\.?",
     # "Cillian Murphy as J. Robert Oppenheimer (Universal Pictures)"
     _NAMES + r"\s+as\s+[^()]{1,60}?\.?\s*" + _STUDIO + r"\.?",
+    # "Zac Efron as Kevin Von Erich in The Iron Claw", "Left to right: Jane Doe and John Roe in Heat."
+    _LEFT_TO_RIGHT + _NAMES + r"\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?\s+in\s+" + _PLAIN_TITLE + r"\.?",
+    _LEFT_TO_RIGHT + _NAMES + r"\s+in\s+" + _PLAIN_TITLE + r"\.",
     # "Still from Old, with the family on the beach"
     r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]till|[Ss]creenshot|[Ff]rame grab|[Ss]creen grab)s?\s+from\s+\S.{0,150}",
 ]
@@ -332,7 +345,7 @@ KICKER_WORDS = {
     "takes", "hot", "verdict", "mini", "long", "critique", "criticism", "cinema's", "festival", "fest", "diary",
     "dispatch", "notebook", "notes", "recap", "recaps", "explained", "ending", "analysis", "deep", "dive",
     "books", "tv", "series", "season", "episode", "shows", "show", "premium", "free", "subscriber", "members",
-    "only", "paywall", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "only", "paywall", "issue", "vol", "volume", "edition", "magazine", "zine", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 }
 
 

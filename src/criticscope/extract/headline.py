@@ -1,11 +1,12 @@
 """Which line at the top of a page is its headline: every candidate line gets a score.
 
-A headline names what is reviewed: a film-title-like capitalised phrase ("POOR THINGS",
-"Godzilla Minus One"), a quoted title, "review", a year in brackets, or a "Title: subtitle" /
-"Section | Title" structure.  Kickers and section labels ("Movie Review", "Weekend | At the
-Movies", "FROM THE ARCHIVE") are made only of generic words and score below any real line;
-subscription promos never reach this point (they are furniture).  Ties go to the earlier line,
-so a title beats the longer dek under it.
+A headline names what is reviewed: a film-title-like capitalised phrase that the review itself
+names again ("POOR THINGS", "Godzilla Minus One"), a quoted title, "review", a year in brackets,
+or a "Title: subtitle" / "Section | Title" structure.  Kickers and section labels ("Movie Review",
+"Weekend | At the Movies", "FROM THE ARCHIVE") are made only of generic words and score below any
+real line; a capitalised line the review never names (a site name) scores below a plain headline
+sentence; subscription promos never reach this point (they are furniture).  Ties go to the
+earlier line, so a title beats the longer dek under it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")  # "K-dramaK-movies", "ThrillersRevenge": link labels run together
 _RUNTIME = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes)\b|\b\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:in)?\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FUNCTION = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "are", "as", "at", "by", "from",
+             "but", "its", "it", "this", "that", "who", "what", "how", "why", "when", "into", "through", "about",
+             "over", "after", "his", "her", "their", "our", "my", "your", "be", "was", "not", "no", "than"}
 _SMALL = {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
           "vs", "vs.", "as", "into", "over", "upon", "via"}
 _GENERIC = KICKER_WORDS | NOT_NAME_WORDS
@@ -35,6 +39,10 @@ def is_generic(line: str) -> bool:
         return True
     tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(line)]
     return all(t.isdigit() or t in _GENERIC or t.removesuffix("'s") in _GENERIC for t in tokens)
+
+
+def _has_generic_word(line: str) -> bool:
+    return any(t not in _SMALL and t in _GENERIC for t in (w.lower() for w in _TOKEN.findall(line)))
 
 
 def title_cased(line: str) -> bool:
@@ -59,8 +67,32 @@ def has_title_year(line: str) -> bool:
     return _YEAR_PAREN.search(line) is not None
 
 
-def headline_score(line: str, kind: str = "line") -> float:
-    """How much ``line`` looks like the page's headline; below zero: a label, never preferred."""
+def _as_title(line: str) -> str:
+    """"THE IRON CLAW" -> "The Iron Claw"; mixed-case lines are left alone."""
+    if not line.isupper():
+        return line
+    out = []
+    for k, word in enumerate(line.split()):
+        low = word.lower()
+        out.append(low if k and low in _SMALL else low[:1].upper() + low[1:])
+    return " ".join(out)
+
+
+def named_in(title: str, body: str) -> bool:
+    """``title`` occurs in ``body`` as a capitalised phrase (case-sensitive, whole words)."""
+    for form in {title, _as_title(title)}:
+        start = body.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if (start == 0 or not body[start - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
+                return True
+            start = body.find(form, start + 1)
+    return False
+
+
+def headline_score(line: str, kind: str = "line", body: str = "") -> float:
+    """How much ``line`` looks like the page's headline; below zero: a label, never preferred.
+    ``body`` is the critic's text below the head, where a film title is named again."""
     if is_generic(line):
         return -5.0
     if is_info_line(line):
@@ -76,15 +108,22 @@ def headline_score(line: str, kind: str = "line") -> float:
         score += 4
     if _QUOTED_TITLE.search(line):
         score += 3
-    parts = [p for p in _STRUCTURE.split(line) if p.strip()]
+    parts = [p.strip() for p in _STRUCTURE.split(line) if p.strip()]
     if len(parts) >= 2 and any(not is_generic(p) for p in parts):
         score += 2
+        if any(title_cased(p) and not is_generic(p) and named_in(p, body) for p in parts):
+            score += 1  # "Aftersun: a holiday remembered": the title part is named in the review
     if n <= 8 and title_cased(line):
-        score += 2  # a film-title-like line: "POOR THINGS", "Godzilla Minus One"
-    elif n <= 16:
-        score += 1
-    else:
+        # a film-title-like line the review names again ("POOR THINGS", "Godzilla Minus One"); one with
+        # section words ("Venice Film Festival") is less sure; a site name the review never names is weak
+        if named_in(line.strip(" .:|–—-"), body):
+            score += 1.5 if _has_generic_word(line) else 3
+        else:
+            score += 0.5
+    elif n > 16:
         score -= 1  # a long dek
+    elif n >= 6 or {t.lower().strip(",.:;!?") for t in tokens} & _FUNCTION or len(parts) >= 2:
+        score += 1  # a headline sentence or phrase ("Love in the cloud")
     if line.endswith("."):
         score -= 1
     return score

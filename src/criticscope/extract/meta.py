@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from .dates import find_timestamp
 from .furniture import BYLINE_PREFIX_RE, COPYRIGHT_RE, NOT_NAME_WORDS, PARTICLES, ROLE_RE, TOP_STORIES_RE
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
@@ -53,6 +54,7 @@ _BYLINE_SEP = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\bfor\b)\s*")
 # "Posted by jane at 9:14 PM": a clock time after the name
 _TRAILING_TIME = re.compile(r"\s+(?:at|@)\s+[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{1,4}T|UTC)?\s*$",
                             re.IGNORECASE)
+_TRAILING_HANDLE = re.compile(r"\s+\(?@\w{2,30}\)?\s*$")  # "By Jane Doe @janedoe"
 
 
 def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
@@ -62,7 +64,7 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
     body = line[m.end():] if m else line.lstrip("—–- ").strip()
     if not m and not bare_ok:
         return None
-    body = _TRAILING_TIME.sub("", body)
+    body = _TRAILING_HANDLE.sub("", _TRAILING_TIME.sub("", body))
     caps = _CAPS_NAME.match(body)
     if caps and is_person_name(caps.group(1)):  # "By MARTIN OYELARAN Associated Press"
         return caps.group(1).title(), body[caps.end():].strip(" ,|·-–—")
@@ -81,17 +83,21 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
     return None
 
 
-def role_byline(line: str) -> str | None:
-    """The critic of a byline that names a role instead of starting with "By": "Jane Doe, Film Critic",
-    "Jane Doe | Chief Film Critic", "JANE DOE, Staff Writer"."""
-    if len(line) > 100:
+def role_byline(line: str) -> tuple[str, str | None] | None:
+    """``(critic, ISO date or None)`` of a byline that names a role instead of starting with "By":
+    "Jane Doe, Film Critic", "Jane Doe | Chief Film Critic | March 3, 2024", "JANE DOE, Staff Writer"."""
+    if len(line) > 120:
         return None
+    ts = find_timestamp(line)
+    if ts is not None:
+        line = f"{line[: ts.start]} {line[ts.end:]}".strip(" ,|·–—-")
     by = parse_byline(line, bare_ok=True)
     if by is None or not by[1]:
         return None
     if not ROLE_RE.fullmatch(by[1].strip(" ,|·–—-")):
         return None
-    return by[0].title() if by[0].isupper() else by[0]
+    name = by[0].title() if by[0].isupper() else by[0]
+    return name, ts.date.isoformat() if ts else None
 
 
 # "Jane Doe is a film critic based in Leeds. Her work has appeared in ...", "— Jane Doe writes about film for X."

@@ -72,6 +72,8 @@ _AWAY_ENTRIES: list[tuple] = [
     ("previous|earlier|older|first (?:film|version|one|adaptation|instal?lment|entry|chapter|movie)", "derived"),
     ("also (?:titled|called|named|entitled)", "same_name"), ("not to be confused with", "same_name"),
     ("no relation to", "same_name"), ("unrelated to", "same_name"),
+    ("not the(?=\\s+(?:[\\w.’'-]+\\s+){1,4}(?:one|version|film|movie)\\b)", "same_name"),
+    ("not that", "same_name"),
     ("upcoming", "future"), ("forthcoming", "future"), ("yet-to-be-released", "future"),
     ("coming", "future", {"before": r"(?:\b(?:the|a|an|his|her|their|its)|['’]s) "}),
     ("unlike", "comparison"), ("compared (?:to|with)", "comparison"), ("comparison|comparisons (?:to|with)",

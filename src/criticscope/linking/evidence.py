@@ -52,7 +52,7 @@ _CLOSE_QUOTES = "”\"’'»“"
 _SENT_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]—–\n]| - ")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]|^\s+((?:19|20)\d{2})\b(?![-–/]\d)")
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})['’]s\s+$")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})['’]s\s+$|\bthe ((?:19|20)\d{2})\s+$")
 _WORD = re.compile(r"[\w’']+")
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _FILM_VERB_BEFORE = re.compile(
@@ -496,7 +496,7 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
     else:
         m = _YEAR_BEFORE.search(text[max(0, s - 10):s])
         if m:
-            span.year = int(m.group(1))
+            span.year = int(m.group(1) or m.group(2))
     before = text[max(0, s - 40):s]
     after = text[e:e + 40]
     span.newer = bool(_NEWER_BEFORE.search(before) or _NEWER_AFTER.match(after))
@@ -506,11 +506,13 @@ def _title_span(text: str, s: int, e: int, norm: str, starts: Sequence[int], sou
 
 
 def _strength(span: TitleSpan, ev: PageEvidence, text: str,
-              directed: Callable[[int | None, str], bool] = lambda pid, norm: True) -> float:
+              directed: Callable[[int | None, str], bool] = lambda pid, norm: True,
+              stylized: Callable[[str, str], bool] = lambda surface, norm: False) -> float:
     """How surely this span names a film (0 drops it)."""
     surface = span.surface
     if surface.lower() == surface:
-        return 0.0
+        # lowercase counts only when written exactly as a stylized catalog title ("mother!")
+        return 1.0 if stylized(_with_trailing_marks(text, span.start, span.end), span.norm) else 0.0
     if span.allcaps and _caps_run_longer(text, span.start, span.end):
         return 0.0  # "SICARIO" inside "SICARIO: DAY OF THE SOLDADO" is the other film
     if span.quoted or span.year or (span.allcaps and (len(surface) > 3 or not span.weak)):
@@ -614,7 +616,34 @@ def _weak_context(span: TitleSpan, ev: PageEvidence, text: str,
     return False
 
 
-def _headline_titles(index: TitleIndex, headline: str, names: Callable[[str], bool]) -> list[TitleSpan]:
+def _leading_headings(doc: ReviewDoc, text: str) -> list[str]:
+    """Title lines of the page itself: its first text line when short and unpunctuated
+    ("OLD", "Drive: a fairy tale with a hammer in it"), then its headings."""
+    out: list[str] = []
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first.split()) <= 16 and not first.endswith((".", "?", "!")):
+        out.append(first[:300])
+    out.extend(h.strip()[:300] for h in (doc.headings or [])[:3] if h and h.strip() and h.strip() not in out)
+    return out
+
+
+def _with_trailing_marks(text: str, start: int, end: int) -> str:
+    """The span plus punctuation glued to its end: "mother" -> "mother!"."""
+    m = re.match(r"[!?.*]+", text[end:end + 3])
+    return text[start:end] + (m.group() if m else "")
+
+
+def _whole_segment(headline: str, start: int, end: int) -> bool:
+    """The title is a whole part of the headline between separators: "Part 4: Crash",
+    "Drive: a fairy tale with a hammer in it"."""
+    before = headline[:start].rstrip(" “\"‘'")
+    after = headline[end:].lstrip(" ”\"’'")
+    return (not before or before[-1] in ":|–—-") and (not after or after[0] in ":|–—-(★☆½" or bool(
+        re.match(r"\d(?:\.\d)?\s*(?:/|out of|stars?)", after)))
+
+
+def _headline_titles(index: TitleIndex, headline: str, names: Callable[[str], bool],
+                     stylized: Callable[[str, str], bool] = lambda surface, norm: False) -> list[TitleSpan]:
     if not headline:
         return []
     starts = [0]
@@ -623,10 +652,11 @@ def _headline_titles(index: TitleIndex, headline: str, names: Callable[[str], bo
     for s, e, norm in _dedupe_longest(index.find_titles(headline)):
         span = _title_span(headline, s, e, norm, starts, "headline", names(headline[s:e]))
         span.allcaps = _is_allcaps(span.surface) and _mixed_case(headline)
-        if span.surface.lower() == span.surface:
+        if span.surface.lower() == span.surface and not stylized(_with_trailing_marks(headline, s, e), norm):
             continue
-        strong = span.quoted or span.year or span.allcaps
-        if span.weak and not (strong or span.review_marker or _FILM_VERB_BEFORE.search(headline[:s])):
+        strong = span.quoted or span.year or span.allcaps or span.surface.lower() == span.surface
+        if span.weak and not (strong or span.review_marker or _FILM_VERB_BEFORE.search(headline[:s])
+                              or _whole_segment(headline, s, e)):
             continue
         if not strong and not title_case and _joined_to_capitals(headline, s, e):
             continue
@@ -675,8 +705,36 @@ def _headline_guesses(headline: str) -> list[Guess]:
     if m:
         out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 4.0))
     for m in _HEADLINE_QUOTED.finditer(headline):
+        if re.search(r"[A-Z][\w.’'-]*\s+$", headline[:m.start()]) and re.match(r"^\s+[A-Z]", headline[m.end():]):
+            continue  # a nickname inside a name: Bernadette “Bunny” Cole
         if m.group("t")[:1].isupper() or m.group("t")[:1].isdigit():
             out.append(Guess(m.group("t"), _int(m.group("y")), "headline", 2.5))
+    return _keep_titlelike(out)
+
+
+def _headline_part_guesses(ev: PageEvidence) -> list[Guess]:
+    """A title-case part of the headline the text keeps repeating ("Issue #112:
+    Hundreds of Beavers, or, ...")."""
+    out = []
+    if ev.headline:
+        for seg in re.split(r"\s*[:|–—]\s+|,\s+", ev.headline):
+            seg = seg.strip(" .,;'\"“”‘’")
+            words = seg.split()
+            if (2 <= len(words) <= 8 and _is_titlecase(seg) and not _is_allcaps(seg)
+                    and not re.search(r"#|\d{3,}", seg) and _body_count(ev, seg) >= 2):
+                out.append(Guess(seg, None, "headline_part", 1.5))
+    return out
+
+
+def _body_count(ev: PageEvidence, phrase: str) -> int:
+    """Occurrences of ``phrase`` in the text outside lines that repeat the headline."""
+    count = ev.text.count(phrase)
+    if ev.headline and phrase in ev.headline:
+        count -= sum(1 for line in ev.text.splitlines() if line.strip() == ev.headline.strip())
+    return count
+
+
+def _keep_titlelike(out: list[Guess]) -> list[Guess]:
     kept = []
     for g in out:
         g.surface = g.surface.strip(" .,;:'\"“”‘’")
@@ -705,6 +763,8 @@ def _titles_with_years(text: str):
         t = _TITLE_BEFORE_YEAR.search(text, left, m.start())
         if t:
             yield t.start("t"), m.end(), t.group("t"), int(m.group("y"))
+
+
 _POSSESSIVE_TITLE = re.compile(
     r"\b[A-Z][\w.-]+(?: [A-Z][\w.-]+){1,2}['’]s (?P<t>[A-Z0-9][\w’'-]*(?: (?:[A-Z0-9][\w’'-]*|of|the|a|an|and|in|on"
     r"|for|to|at|with|from)){0,8})")
@@ -740,7 +800,8 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
         if text and _mixed_case(text):
             for m in _ALLCAPS_RUN.finditer(text):
                 run = m.group().strip(" :,.-")
-                if len(run.split()) >= 2 and len(run) >= 6:
+                # a title written in capitals comes back; a shouted phrase usually does not
+                if len(run.split()) >= 2 and len(run) >= 6 and _body_count(ev, run) >= 2:
                     out.append(Guess(run, None, source, score, m.start() if source == "allcaps" else None,
                                      m.end() if source == "allcaps" else None))
     first = ev.text[: max(ev.first_paragraph_end, 600)]
@@ -753,6 +814,8 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
             out.append(Guess(t, year, "text_year", weight, start, end))
     for m in _POSSESSIVE_TITLE.finditer(first):
         t = m.group("t").strip()
+        if t.isdigit():
+            continue
         if 1 <= len(t.split()) <= 8 and not ev.zone_at(m.start("t"), m.end("t")):
             out.append(Guess(t, None, "possessive", 1.2, m.start("t"), m.end("t")))
     for m in _QUOTED_TEXT.finditer(first):
@@ -820,6 +883,13 @@ def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = No
     name_cache: dict[str, bool] = cache if cache is not None else {}
     held: list[TitleSpan] = []
 
+    def stylized(surface: str, norm: str) -> bool:
+        """A lowercase title with punctuation that a catalog film is written exactly as."""
+        if not re.search(r"[^\w\s]", surface):
+            return False
+        return any(f is not None and f.title == surface
+                   for f in (index.film(fid) for fid in index.films_by_norm_title(norm)[:20]))
+
     def directed(person_id: int | None, norm: str) -> bool:
         """The person directed a film with this title (so "X's Title" is that film)."""
         if person_id is None or not hasattr(index, "credits_of_person"):
@@ -851,12 +921,20 @@ def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = No
             span.away = "credit"
         elif FRANCHISE_AFTER_RE.match(text[e:e + 30]) or FRANCHISE_BEFORE_RE.search(text[max(0, s - 30):s]):
             span.away = "franchise"
-        span.strength = _strength(span, ev, text, directed)
+        span.strength = _strength(span, ev, text, directed, stylized)
         if span.strength > 0:
             ev.titles.append(span)
         elif span.weak and span.titlecase and not _joined_to_capitals(text, s, e):
             held.append(span)
-    ev.headline_titles = _headline_titles(index, headline, name_like)
+    ev.headline_titles = _headline_titles(index, headline, name_like, stylized)
+    if not ev.headline_titles:
+        # the page's own title line ("Drive: a fairy tale ...") when the headline is the site's name
+        for heading in _leading_headings(doc, text):
+            found = [sp for sp in _headline_titles(index, heading, name_like)
+                     if _whole_segment(heading, sp.start, sp.end)]
+            if found:
+                ev.headline, headline, ev.headline_titles = heading, heading, found
+                break
     # an everyday-word title the page names clearly elsewhere also counts where it
     # opens a sentence or stands without a cue ("Smile will not win prizes")
     named = {sp.norm for sp in ev.headline_titles} | {sp.norm for sp in ev.titles if sp.strength >= 0.8}
@@ -884,12 +962,18 @@ def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = No
                 if y.year == span.year and (0 <= y.start - span.end <= 8 or 0 <= span.start - y.end <= 5):
                     y.title_norm = span.norm
 
-    for start, stop, (family, value) in phrases:  # type: ignore[misc]
+    head_phrases = [(None, None, fv) for _, _, fv in PAGE_PHRASES.finditer(headline)] if headline else []
+    for start, stop, (family, value) in phrases + head_phrases:  # type: ignore[misc]
+        if start is None:  # the headline's cues count, without offsets in the text
+            if family in ("country", "platform"):
+                target = ev.countries if family == "country" else ev.platforms
+                target.setdefault(str(value), []).append((0, 0))
+            continue
         if family == "country":
             ev.countries.setdefault(str(value), []).append((start, stop))
         elif family == "platform":
             ev.platforms.setdefault(str(value), []).append((start, stop))
-    ev.guesses = _guesses(ev) + _url_guesses(ev, index)
+    ev.guesses = _guesses(ev) + _url_guesses(ev, index) + _headline_part_guesses(ev)
     ev.named_directors = _named_directors(ev)
     _bind_people(ev)
     _drop_inner_spans(ev)
@@ -921,6 +1005,10 @@ def _named_directors(ev: PageEvidence) -> list[str]:
     return out
 
 
+# "X's Title", "X's ‘Title’", "X's original Title", "X's haunting new Title"
+_BOUND_GAP = re.compile(r"^['’]s?\s+(?:[a-z][\w-]*\s+){0,2}[“\"‘']?$")
+
+
 def _bind_people(ev: PageEvidence) -> None:
     """"Steven Spielberg's West Side Story", "Halloween, directed by John Carpenter":
     the person is bound to that mention of the title."""
@@ -928,7 +1016,7 @@ def _bind_people(ev: PageEvidence) -> None:
     for span in ev.titles:
         for p in ev.people:
             gap = text[p.end:span.start] if p.end <= span.start else None
-            if gap is not None and len(gap) <= 3 and gap in ("'s ", "’s ", "' ", "’ "):
+            if gap is not None and len(gap) <= 30 and _BOUND_GAP.match(gap):
                 span.bound.append(p.name)
             elif span.end <= p.start <= span.end + 30 and re.match(
                     r"^\s*[,(]?\s*(?:\(?\s*(?:directed by|dir\.?|from director)\s*)$", text[span.end:p.start], re.I):

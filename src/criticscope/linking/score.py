@@ -290,10 +290,12 @@ def distance_for(cand: Any, st: TitleStat, ctx: ScoringContext, people: tuple[Pe
         d.add("year", ctx.unknown)
 
     directors, cast = people
+    bound = bool(st.bound) and any(name_keys(n) & st.bound
+                                   for n in [*(cand.directors or ()), *(cand.cast or ())[:15]])
     if st.bound:
-        # "Spielberg's West Side Story": the person bound to the title decides
-        credited = [*(cand.directors or ()), *(cand.cast or ())[:15]]
-        d.add("director", 0.0 if any(name_keys(n) & st.bound for n in credited) else 1.0)
+        # "Spielberg's West Side Story": the person bound to the title decides, unless the
+        # page also names this film's own director elsewhere
+        d.add("director", 0.0 if bound else 0.5 if directors.found else 1.0)
     elif directors.found:
         d.add("director", 0.0)
     elif ctx.director_cue or ctx.any_director_found:
@@ -336,7 +338,7 @@ def distance_for(cand: Any, st: TitleStat, ctx: ScoringContext, people: tuple[Pe
             d.add("platform", 0.0)
 
     if ctx.relation_cues:
-        d.add("relation", _relation_penalty(cand, st, ctx, people))
+        d.add("relation", 0.0 if bound else _relation_penalty(cand, st, ctx, people))
 
     if ctx.url_titles:
         if st.url:

@@ -30,8 +30,8 @@ from criticscope.verdicts import data
 from criticscope.verdicts.model import SEED, VerdictModel, calibrate, fit
 
 # Row counts for the embedding candidate (the bag-of-words candidates use all rows).
-E5_SAMPLES = {"train_rt": 1500, "train_imdb": 300, "calib_rt": 300, "calib_imdb": 100,
-              "test_rt": 500, "test_imdb": 100}
+E5_SAMPLES = {"train_rt": 1000, "train_imdb": 150, "calib_rt": 200, "calib_imdb": 60,
+              "test_rt": 300, "test_imdb": 60}
 BOW_CANDIDATES = (
     ("TF-IDF word 1-2 + char 3-5 + LR", "tfidf", True),
     ("TF-IDF word 1-2 + LR", "tfidf", False),

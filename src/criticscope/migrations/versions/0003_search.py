@@ -28,8 +28,6 @@ SQLITE_UP = [
        INSERT INTO reviews_fts(rowid, headline, text, critic, outlet)
        VALUES (new.rowid, new.headline, new.text, new.critic, new.outlet); END""",
     "INSERT INTO reviews_fts(reviews_fts) VALUES ('rebuild')",
-    # ORDER BY rank: bm25 weighting the headline most, then critic, outlet and text
-    "INSERT INTO reviews_fts(reviews_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 2.0, 1.0)')",
     # films are searched on norm_title (ASCII, no leading article) and the original title
     """CREATE VIRTUAL TABLE films_fts USING fts5(norm_title, original_title, content='films', content_rowid='id',
        tokenize='unicode61 remove_diacritics 2')""",
