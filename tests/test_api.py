@@ -204,3 +204,44 @@ def test_search_and_exports(server):
     assert client.get("/exports/aggregates").json()["data"][0]["film_id"] == ids["a"]
     _error_shape(client.get("/exports/nothing"), 404)
     _error_shape(client.get("/exports/reviews", params={"format": "xml"}), 422)
+
+
+def test_search_counts_validates_and_finds_titles(server):
+    client, ids, _ = server
+    page = client.get("/search", params={"q": "hypnotic", "limit": 2}).json()
+    assert page["count"] == 6 and len(page["data"]) == 2  # the total, not the page size
+    rest = client.get("/search", params={"q": "hypnotic", "limit": 2, "offset": 4}).json()
+    assert rest["count"] == 6 and len(rest["data"]) == 2
+    seen = {h["review_id"] for h in page["data"]} | {h["review_id"] for h in rest["data"]}
+    assert len(seen) == 4
+    dated = client.get("/search", params={"q": "hypnotic", "date_from": "2024-03", "date_to": "2024-04"}).json()
+    assert sorted(h["published"] for h in dated["data"]) == ["2024-03-15", "2024-04-15"]
+    for bad in ({"q": "x", "date_from": "yesterday"}, {"q": "x", "verdict": "great"}, {"q": "x" * 501}):
+        _error_shape(client.get("/search", params=bad), 422)
+    assert client.get("/search", params={"q": 'NEAR("* -'}).json() == {"data": [], "count": 0, "limit": 50,
+                                                                        "offset": 0}
+    films = client.get("/films", params={"q": "solaris"}).json()
+    assert films["count"] == 2 and [f["year"] for f in films["data"]] == [2002, 1972]
+    assert client.get("/films", params={"q": "solaris", "year": 1972}).json()["data"][0]["id"] == ids["a"]
+
+
+def test_unexpected_failures_keep_the_error_shape(server, monkeypatch):
+    client, _, lib = server
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(lib, "search", broken)
+    error = _error_shape(client.get("/search", params={"q": "hypnotic"}), 500)
+    assert error["message"] == "internal server error"  # no internals leak
+
+
+def test_exports_stream_every_row(server):
+    client, _, _ = server
+    with client.stream("GET", "/exports/reviews", params={"format": "csv"}) as resp:
+        assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+        assert 'filename="reviews.csv"' in resp.headers["content-disposition"]
+        body = b"".join(resp.iter_bytes()).decode()
+    assert len(body.strip().splitlines()) == 1 + 7
+    parquet = client.get("/exports/films", params={"format": "parquet"})
+    assert parquet.status_code == 200 and parquet.content[:4] == b"PAR1"

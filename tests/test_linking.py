@@ -288,3 +288,42 @@ def test_evaluation_cases_are_well_formed():
         gold = c["gold"]
         assert gold == "not_in_catalog" or {"title", "year", "director"} <= set(gold), c["id"]
         assert all({"title", "year"} <= set(m) for m in c["mentions"]), c["id"]
+
+
+def test_a_page_that_never_names_its_film_is_linked_through_its_people(halloween):
+    text = ("Before the masks and the sequels there was Donald Pleasence, grim as a gravestone, warning everyone. "
+            "Jamie Lee Curtis babysits, and John Carpenter keeps the camera still until you are scanning the hedges.")
+    result = link(halloween, text, headline="Reviewed by our film desk")
+    assert result["status"] == "linked"
+    assert candidate(result, "Halloween", 1978)["film_id"] == result["film_id"]
+
+
+def test_people_alone_do_not_compete_with_a_title_the_page_names(halloween):
+    result = link(halloween, "Donald Pleasence, Jamie Lee Curtis and John Carpenter made Oldboy? No: they made "
+                             "Halloween (1978), and this is about that film.", headline="Halloween (1978) review")
+    assert result["film_id"] == candidate(result, "Halloween", 1978)["film_id"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        ("Worst Best Picture Winners, Part 4: Drive", True),  # a whole headline segment
+        ("Drive: a fairy tale with a hammer in it", True),
+        ("Drive carefully on the way to the cinema", False),
+        ("Reviewed by Ryan “Drive” Gosling", False),  # a nickname inside a name
+    ],
+)
+def test_everyday_titles_in_headlines(headline, found):
+    ev = gather(ReviewDoc(review_id="r", text="A film review.", headline=headline), FakeIndex(BALLERINAS))
+    assert any(s.norm == "drive" for s in ev.headline_titles) is found
+
+
+def test_a_lowercase_stylized_title_counts_when_written_exactly_so(linking_settings):
+    films = [{"title": "mother!", "year": 2017, "directors": ["Darren Aronofsky"], "cast": ["Jennifer Lawrence"]},
+             {"title": "Mother", "year": 2009, "directors": ["Bong Joon-ho"], "cast": ["Kim Hye-ja"]}]
+    lk = Linker(FakeIndex(films), linking_settings)
+    result = lk.link(ReviewDoc(review_id="r", text="Jennifer Lawrence restores a house in mother! and it burns.",
+                               headline="mother! review: Darren Aronofsky burns the house down"))
+    assert result["status"] == "linked" and result["film_id"] == 1
+    plain = gather(ReviewDoc(review_id="r", text="His mother called twice."), FakeIndex(films))
+    assert not plain.titles

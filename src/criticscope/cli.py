@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 
 import click
@@ -48,22 +49,21 @@ class LazyLibrary:
             self._lib.close()
 
 
-def _progress(total: int):
-    """A rich progress bar when there are many inputs (and stderr is a terminal)."""
-    if total < 20 or not sys.stderr.isatty():
-        return None, None
-    from rich.progress import Progress
-
-    prog = Progress(console=err_console, transient=True)
-    task = prog.add_task("reading pages", total=total)
-    prog.start()
-    return prog, lambda: prog.advance(task)
-
-
-def _count_inputs(paths: tuple[str, ...]) -> int:
+@contextmanager
+def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[], None] | None]:
+    """A rich progress bar over the inputs when there are many (and stderr is a terminal);
+    yields the callback to advance it, or None."""
     from .ingest import iter_paths
 
-    return sum(1 for _ in iter_paths(paths))
+    total = sum(1 for _ in iter_paths(paths)) if sys.stderr.isatty() else 0
+    if total < 20:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as prog:
+        task = prog.add_task("reading pages", total=total)
+        yield lambda: prog.advance(task)
 
 
 def handle_errors(f: Callable) -> Callable:
@@ -114,12 +114,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], retry_failed: bool, as_js
     elif not paths:
         raise click.UsageError("give at least one PATH, URL or - (stdin), or --retry-failed")
     else:
-        prog, tick = _progress(_count_inputs(paths))
-        try:
+        with _progress(paths) as tick:
             report = lib.ingest(paths, progress=tick)
-        finally:
-            if prog:
-                prog.stop()
     if as_json:
         emit_json({"run_id": report.run_id, "journal": [r.as_dict() for r in report.rows]})
     else:
@@ -152,12 +148,8 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], spoiler_safe: bool, engi
 
         result = analyze_distributed(lib, list(paths), scheduler=scheduler, console=err_console)
     else:
-        prog, tick = _progress(_count_inputs(paths))
-        try:
+        with _progress(paths) as tick:
             result = lib.analyze(paths, progress=tick)
-        finally:
-            if prog:
-                prog.stop()
     if as_json:
         emit_json(analyze_json(lib, result, spoiler_safe=spoiler_safe))
     else:

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import gc
 import heapq
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import Text, select
+from sqlalchemy import cast as sql_cast
 
 from ..store import Store
 from .db import CREDITS, FILMS, PEOPLE, TITLES, chunks, split_keys
@@ -47,7 +50,7 @@ QUERY_KEY_WEIGHT = {FULL: 1.0, SHORT: 0.95, TAIL: 0.85, HEAD: 0.8}
 _CODE_OF = {"s": 0, "t": 1, "h": 2}
 _CODES = "sth"
 
-MAX_FUZZY_POOL = 4000     # titles compared with rapidfuzz per query
+MAX_FUZZY_POOL = 2500     # titles compared with rapidfuzz per query
 MIN_FUZZY_SCORE = 70      # rapidfuzz ratio (0-100) below which a title is no candidate
 FUZZY_LIMIT = 40
 MAX_NGRAM = 8
@@ -94,8 +97,9 @@ class _Film:
         self.norm: str = row.norm_title
         self.year: int | None = row.year
         self.kind: str = row.kind or "movie"
-        self.countries: list[str] = list(row.countries or [])
-        self.languages: list[str] = list(row.languages or [])
+        # JSON lists, decoded only when the film is returned (most never are)
+        self.countries: Any = row.countries
+        self.languages: Any = row.languages
         self.platform: str | None = row.platform
         self.imdb_id: str | None = row.imdb_id
         self.provisional: bool = bool(row.provisional)
@@ -103,12 +107,31 @@ class _Film:
         self.titles: list[tuple[str, str]] = []  # (key, raw title) for every exact and derived key
 
 
+def _json_list(value: Any) -> list[str]:
+    if not value or value == "[]":
+        return []
+    return list(json.loads(value) if isinstance(value, str) else value)
+
+
+_ARTICLE_INITIALS = frozenset(a[0] for a in ARTICLES) | frozenset(a[0].upper() for a in ARTICLES)
+
+
 def _raw_article(raw: str, key: str) -> str | None:
     """The article a catalog title starts with when its key dropped it ("The Godfather")."""
-    first = raw.split(None, 1)[0].lower() if raw.strip() else ""
+    if not raw or raw[0] not in _ARTICLE_INITIALS or raw[:len(key)].lower() == key:
+        return None
+    first = raw.split(None, 1)[0].lower()
     if "'" in first or "’" in first:
         first = first.replace("’", "'").split("'", 1)[0]
     return first if first in ARTICLES and not key.startswith(first + " ") and key != first else None
+
+
+def _film_columns() -> list[Any]:
+    # countries/languages as text: decoding ~500k JSON lists would dominate loading
+    return [FILMS.c.id, FILMS.c.title, FILMS.c.norm_title, FILMS.c.year, FILMS.c.kind,
+            sql_cast(FILMS.c.countries, Text).label("countries"),
+            sql_cast(FILMS.c.languages, Text).label("languages"),
+            FILMS.c.platform, FILMS.c.imdb_id, FILMS.c.provisional, FILMS.c.votes]
 
 
 class CatalogIndex:
@@ -150,10 +173,7 @@ class CatalogIndex:
     def _load(self, store: Store) -> None:
         index = self
         with store.engine.connect() as conn:
-            films = conn.execute(select(FILMS.c.id, FILMS.c.title, FILMS.c.norm_title, FILMS.c.year, FILMS.c.kind,
-                                        FILMS.c.countries, FILMS.c.languages, FILMS.c.platform, FILMS.c.imdb_id,
-                                        FILMS.c.provisional, FILMS.c.votes)
-                                 .where(FILMS.c.merged_into.is_(None))).all()
+            films = conn.execute(select(*_film_columns()).where(FILMS.c.merged_into.is_(None))).all()
             index._add_films(films)
             index._add_titles(conn.execute(select(TITLES.c.film_id, TITLES.c.title, TITLES.c.norm_title,
                                                   TITLES.c.variants).order_by(TITLES.c.film_id, TITLES.c.id)).all())
@@ -168,10 +188,7 @@ class CatalogIndex:
         with store.engine.connect() as conn:
             for chunk in chunks(ids, 500):
                 self._forget(chunk)
-                self._add_films(conn.execute(select(FILMS.c.id, FILMS.c.title, FILMS.c.norm_title, FILMS.c.year,
-                                                    FILMS.c.kind, FILMS.c.countries, FILMS.c.languages,
-                                                    FILMS.c.platform, FILMS.c.imdb_id, FILMS.c.provisional,
-                                                    FILMS.c.votes).where(FILMS.c.id.in_(chunk))))
+                self._add_films(conn.execute(select(*_film_columns()).where(FILMS.c.id.in_(chunk))))
                 self._add_titles(conn.execute(select(TITLES.c.film_id, TITLES.c.title, TITLES.c.norm_title,
                                                      TITLES.c.variants).where(TITLES.c.film_id.in_(chunk))
                                               .order_by(TITLES.c.film_id, TITLES.c.id)))
@@ -216,14 +233,18 @@ class CatalogIndex:
         self._vocab_by_len = None
 
     def _add_titles(self, rows: Iterable[Any]) -> None:
-        films = self._films
+        films, key_ids, keys = self._films, self._key_ids, self._keys
         for fid, raw, norm, variants in rows:
             film = films.get(fid)
             if film is None or not norm:
                 continue
+            kid = key_ids.get(norm)
+            if kid is None:
+                self._register_key(norm)
+            else:
+                norm = keys[kid]  # one string object per distinct key
             self._exact[norm].append(fid)  # one row per (film, normalized title)
             film.titles.append((norm, raw))
-            self._register_key(norm)
             art = _raw_article(raw, norm)
             if art:
                 self._key_articles[norm].add(art)
@@ -280,7 +301,7 @@ class CatalogIndex:
                 cast.append(person[0])
         matched_title = next((raw for key, raw in film.titles if key == matched), film.title) if matched else film.title
         return Candidate(film_id=fid, title=film.title, year=film.year, kind=film.kind, directors=directors,
-                         cast=cast, countries=list(film.countries), languages=list(film.languages),
+                         cast=cast, countries=_json_list(film.countries), languages=_json_list(film.languages),
                          platform=film.platform, imdb_id=film.imdb_id, provisional=film.provisional,
                          matched_title=matched_title, scores=dict(scores or {}), score=score, votes=film.votes)
 
@@ -329,7 +350,7 @@ class CatalogIndex:
             post = self._postings.get(tok)
             if post is None:
                 near = [self._postings[t] for t in self._near_tokens(tok)]
-                post = [k for p in near for k in p] if len(near) > 1 else (near[0] if near else None)
+                post = list(chain.from_iterable(near)) if len(near) > 1 else (near[0] if near else None)
             if post:
                 lists.append(post)
         if not lists:

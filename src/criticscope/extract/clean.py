@@ -50,7 +50,8 @@ _DATE_PREFIX = re.compile(
     r"|screened)\s*(?:on|at)?\s*:?\s*",
     re.IGNORECASE,
 )
-_DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:]|(?:^|\s)[-–—]+(?:\s|$)", re.IGNORECASE)
+_DATE_NOISE = re.compile(r"\b(?:on|at|updated|published|posted)\b|[,|·•:]|(?:^|\s)[-–—/]+(?:\s|$)",
+                         re.IGNORECASE)
 
 # labels of lines that end up in the clean text
 KEPT = {"prose", "heading", "rating"}
@@ -295,7 +296,7 @@ def _mark_comments(lines: _Lines, out: Cleaned) -> None:
 
 def _mark_captions(lines: _Lines) -> None:
     for i, line in enumerate(lines.text):
-        if not lines.free(i):
+        if not lines.free(i) or is_rating_line(line):  # "Picture: 5/5" scores a disc, it credits no photo
             continue
         if is_credit(line):
             lines.label[i] = "credit"
@@ -327,7 +328,10 @@ def _join_wrapped(lines: _Lines) -> None:
     and rating lines are never part of a run, so a headline, its byline and a widget under it
     stay apart."""
     n = len(lines)
-    joinable = [lines.free(k) and lines.kind[k] == "line" and not _barrier(lines.text[k]) for k in range(n)]
+    joinable = [lines.free(k) and lines.kind[k] == "line" for k in range(n)]
+    for k in range(n):  # only a line next to another joinable one is tested
+        if joinable[k] and ((k > 0 and joinable[k - 1]) or (k + 1 < n and joinable[k + 1])):
+            joinable[k] = not _barrier(lines.text[k])
     i = 0
     while i < n:
         if not joinable[i]:

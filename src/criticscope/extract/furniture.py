@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 MAX_FURNITURE_CHARS = 240
 
@@ -21,7 +22,7 @@ _PLATFORM = (
 # one button of a share bar: "Share on X", "Tweet", "Copy link", "Email this article", "Facebook"
 _SHARE_ITEM = (
     r"(?:(?:click to )?(?:share|post|send)(?: this)?(?: article| story| post| page| review)?"
-    r" (?:on|to|via|with) " + _PLATFORM + r"(?: \(opens in new window\))?"
+    r" (?:on|to|via|with|by) " + _PLATFORM + r"(?: \(opens in new window\))?"
     r"|tweet(?: this)?|pin(?: it)?|e-?mail(?: this| to a friend)?(?: article| story| post| page| review| link)?"
     r"|print(?: this)?(?: article| story| post| page| review)?|copy(?: the)? link|link copied|gift(?: this)? article"
     r"|save(?: article| for later)?|bookmark|comment|" + _PLATFORM + r")"
@@ -43,6 +44,8 @@ FURNITURE: dict[str, list[str]] = {
         r"ad",
         r"ads? by \w+",
         r"ad feedback|(?:report|remove|hide|close) (?:this )?ads?|advertise with us|ad-free.{0,60}",
+        r"advertising|ad ?choices|supported by",
+        r"(?:presented|brought to you|supported) by .{1,60}|in (?:paid )?partnership with .{1,60}",
     ],
     "audio": [
         r"select voice",
@@ -70,6 +73,7 @@ FURNITURE: dict[str, list[str]] = {
         r"share(?: this| the)?(?: article| story| post| page| review)?(?: on| via| with)?(?: \w+)?\s*:?"
         r"(?:\s*" + _SHARE_BAR + r")?",
         r"share (?:this|the) (?:article|story|post|page|review) (?:on|via|with) .{1,40}",
+        r"share (?:this|the|full) (?:\w+ ){0,2}\w+\s*[,:!]?\s*choose your platform!?|share full article",
         _SHARE_BAR,
         r"(?:shares?|tweets?|pins?)\s*[:\-]?\s*\d[\d,.]*k?",
     ],
@@ -78,18 +82,8 @@ FURNITURE: dict[str, list[str]] = {
         r"subscribe(?: now| today| here)?(?: to (?:our|the)\b.{0,80})?[.!]?",
         r"subscribe (?:now|today)\b.{0,120}",
         r"subscribe to\s*:.{0,80}",
-        # a subscription offer: a price or trial with a subscription word, on a short line
-        r"(?!(?:\S+\s+){20})(?=.*?" + _PRICE + r")(?=.*?\b(?:subscri\w*|offer|trial|digital access|all access"
-        r"|membership|cancel any ?time|unlimited)\b).+",
         r"unlimited (?:digital )?access\b.{0,120}",
         r"cancel any ?time\.?",
-        # newsletter prompts in any wording: a newsletter or inbox plus a call to sign up
-        r"(?!(?:\S+\s+){30})(?=.*?\byour inbox\b).+",
-        r"(?!(?:\S+\s+){30})(?=.*?\b(?:newsletters?|mailing list)\b)(?=.*?\b(?:sign(?:ing)? up|subscribe"
-        r"|delivered|join|receive|register|enter|never miss|get (?:our|the)|free)\b).+",
-        # "Like what you read? Support ...", "Want more reviews like this? Sign up ..."
-        r"(?!(?:\S+\s+){30})[^.?!]{3,80}\?\s*(?:sign up|subscribe|support (?:us|our|independent)|donate|click"
-        r"|tap|register|become an? (?:member|subscriber|supporter|patron)|join (?:us|our))\b.{0,160}",
         r"support (?:independent|our|us|this site|the site)\b.{0,160}",
         r"become an? (?:member|subscriber|supporter|patron)\b.{0,120}",
         r"(?:don'?t|never) miss (?:a|another|an?|any) (?:review|story|post|issue|thing|episode)\b.{0,100}",
@@ -101,7 +95,9 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:type|enter) your e-?mail(?: address)?.{0,40}",
         r"join our (?:mailing list|newsletter|community).{0,60}",
         r"already (?:a subscriber|have an account)\?.{0,40}",
-        r"sign in|log ?in|register|create (?:a free )?account",
+        r"sign in|log ?in|register|create (?:a free )?account|sign up(?: now| today| here| free| for free)?[.!]?",
+        r"you have \d+ free (?:articles?|stories|reads)(?: left| remaining)?.{0,60}",
+        r"(?:this (?:article|story|review) is )?(?:for|available to) subscribers only\.?.{0,60}",
     ],
     "trust": [
         r"why you can trust \S.{0,60}",
@@ -119,7 +115,9 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:\s+(?:(?:newer|older|next|previous|prev) (?:posts?|entry|entries|page|articles?)|home)){1,3}",
         r"(?:next|this|coming|later this) week\s*(?::|\s[–—-])\s*.{1,150}",
         r"(?:coming (?:up|soon|next)|up next|watch next)\s*:\s*.{1,150}",
-        r"up next|(?:further|also) reading|see also|what to (?:read|watch) next",
+        r"up next|(?:further|also) reading|see also|what to (?:read|watch) next|you may have missed",
+        r"don'?t miss\s*:.{0,120}",
+        r"about us|careers|masthead|accessibility|site ?map|contact",
         r"more (?:reviews|stories|articles|films|movies|features|news|essays|like this)(?: from us)?\s*:?",
         r"about the (?:author|writer|critic|reviewer|contributor)\s*:?",
         r"read (?:more|next)(?:\s*[:»›>].{0,100})?",
@@ -194,6 +192,9 @@ FURNITURE: dict[str, list[str]] = {
         r"this site uses akismet.{0,120}",
         r"you must be logged in to post a comment\.?.{0,40}",
         r"log in to reply",
+        # "What did you think? Let us know in the comments below."
+        r".{0,100}\b(?:let us know|tell us|sound off|share your thoughts|leave your thoughts)\b.{0,60}"
+        r"\b(?:comments?|below)\b.{0,40}",
     ],
     "reply": [
         r"reply(?:\s*[↓→])?",
@@ -201,8 +202,27 @@ FURNITURE: dict[str, list[str]] = {
         r"[\d,.]+k? (?:likes?|replies|shares|views|followers|claps)",
         r"like(?: this)? (?:review|post|comment|article)",
         r"like this\s*:",
+        r"report(?: comment| abuse| this comment)?|flag(?: as inappropriate)?|upvote|downvote",
     ],
 }
+
+# Furniture recognised by words anywhere in a short line, not by its start: these patterns scan the whole
+# line, so they are tried only on lines holding one of the PROMPT_CUE words.
+PROMPT_FURNITURE: dict[str, list[str]] = {
+    "subscribe": [
+        # a subscription offer: a price or trial with a subscription word
+        r"(?!(?:\S+\s+){20})(?=.*?" + _PRICE + r")(?=.*?\b(?:subscri\w*|offer|trial|digital access|all access"
+        r"|membership|cancel any ?time|unlimited)\b).+",
+        # newsletter prompts in any wording: a newsletter or inbox plus a call to sign up
+        r"(?!(?:\S+\s+){30})(?=.*?\byour inbox\b).+",
+        r"(?!(?:\S+\s+){30})(?=.*?\b(?:newsletters?|mailing list)\b)(?=.*?\b(?:sign(?:ing)? up|subscribe"
+        r"|delivered|join|receive|register|enter|never miss|get (?:our|the)|free)\b).+",
+        # "Like what you read? Support ...", "Want more reviews like this? Sign up ..."
+        r"(?!(?:\S+\s+){30})[^.?!]{3,80}\?\s*(?:sign up|subscribe|support (?:us|our|independent)|donate|click"
+        r"|tap|register|become an? (?:member|subscriber|supporter|patron)|join (?:us|our))\b.{0,160}",
+    ],
+}
+PROMPT_CUE = r"inbox|newsletter|mailing list|[$£€¢]|\dp\b|trial|month|week|year|\?"
 
 # Only furniture when next to an "audio" line (a listen-to-article widget), e.g. its speed choices.
 WIDGET_CONTEXT: list[str] = [
@@ -214,7 +234,8 @@ WIDGET_CONTEXT: list[str] = [
 # A whole line that credits a photo; it is furniture, and the line just before it is a caption.
 CREDIT: list[str] = [
     r"(?:photo(?:graph)?|image|picture|still)?\s*credits?\s*:.{1,120}",
-    r"[(\[]\s*(?:photo(?:graph)?|image|picture|still|source|credit)s?\s*(?::|by)\s*[^()\[\]]{1,100}[)\]]\.?",
+    r"[(\[]\s*(?:(?:photo(?:graph)?|image|picture|still|source)\s*credits?|photo(?:graph)?|image|picture|still"
+    r"|source|credits?)s?\s*(?::|by)\s*[^()\[\]]{1,100}[)\]]\.?",
     r"(?:photo(?:graph)?|image|picture|still|source)\s*:.{1,120}",
     r"\(?(?:photo(?:graph(?:y)?)?|image|picture)s? (?:by|courtesy of) .{1,100}\)?\.?",
     r"\(?courtesy(?: of)? .{1,100}\)?\.?",
@@ -285,6 +306,9 @@ RATING: list[str] = [
     r"(?:half|one|two|three|four|five)(?:[- ]and[- ]a[- ]half)? stars?(?: out of (?:four|five|\d))?\.?",
     r"\d(?:\.\d)?\s*stars?(?: out of (?:four|five|\d+))?\.?",
     r"(?-i:[A-F][+\-−]?)",
+]
+# A rating after a label or a title; tried only on lines that end with a rating value (see is_rating_line).
+LABELLED_RATING: list[str] = [
     # a score block of a disc review: "Movie: 5/5", "Picture quality - 4/5", "Extras: ★★"
     r"[^\W\d_][\w'’&]*(?:\s+[\w'’&]+){0,3}\s*[:\-–—]\s*" + _SCALED_VALUE + r"\.?",
     # a title with its rating: "Nosferatu (15) 4/5", "(15) ★★★★", "The Iron Claw – 3/5"
@@ -367,13 +391,21 @@ FURNITURE_RES: dict[str, re.Pattern[str]] = {kind: compile_alternation(p) for ki
 _ANY_FURNITURE = re.compile(
     "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in FURNITURE_RES.items()), re.IGNORECASE
 )
+_ANY_PROMPT = re.compile(
+    "|".join(f"(?P<{kind}>{compile_alternation(p).pattern})" for kind, p in PROMPT_FURNITURE.items()), re.IGNORECASE
+)
+_PROMPT_CUE_RE = re.compile(PROMPT_CUE, re.IGNORECASE)
 WIDGET_CONTEXT_RE = compile_alternation(WIDGET_CONTEXT)
 CREDIT_RE = compile_alternation(CREDIT)
 CAPTION_SHAPE_RE = compile_alternation(CAPTION_SHAPES, flags=0)
 CAPTION_PREFIX_RE = compile_alternation(CAPTION_PREFIX)
 ROLE_RE = re.compile(ROLE, re.IGNORECASE)
+ROLE_WORD_RE = re.compile(r"critic|reviewer|writer|editor|correspondent|contributor|columnist|journalist|reporter"
+                          r"|blogger|special to", re.IGNORECASE)
 CAPTION_WITH_CREDIT_RE = compile_alternation(CAPTION_WITH_CREDIT)
 RATING_RE = compile_alternation(RATING)
+LABELLED_RATING_RE = compile_alternation(LABELLED_RATING)
+_ENDS_WITH_VALUE = re.compile(r"(?:\d|[★☆✩✪✭✮✯⭐✰½]|stars?)\s*\.?$", re.IGNORECASE)
 BYLINE_PREFIX_RE = re.compile(BYLINE_PREFIX, re.IGNORECASE)
 TOP_STORIES_RE = re.compile(r"(?P<name>[A-Z][\w&'’.\- ]{0,40}?)\s+Top Stories")
 COPYRIGHT_RE = re.compile(
@@ -394,6 +426,11 @@ def furniture_kind(line: str) -> str | None:
     """
     if not line or len(line) > MAX_FURNITURE_CHARS:
         return None
+    return _short_line_kind(line)
+
+
+@lru_cache(maxsize=8192)  # the cleaning passes ask about the same short lines again
+def _short_line_kind(line: str) -> str | None:
     kind = _whole_kind(line)
     if kind is None and _SEGMENTS.search(line):
         kinds = [_whole_kind(part) for part in _SEGMENTS.split(line) if part.strip()]
@@ -404,6 +441,8 @@ def furniture_kind(line: str) -> str | None:
 
 def _whole_kind(line: str) -> str | None:
     m = _ANY_FURNITURE.fullmatch(line)
+    if m is None and _PROMPT_CUE_RE.search(line):
+        m = _ANY_PROMPT.fullmatch(line)
     return m.lastgroup if m else None
 
 
@@ -425,7 +464,13 @@ def ends_with_credit(line: str) -> bool:
 
 
 def is_rating_line(line: str) -> bool:
-    return bool(line) and len(line) <= 80 and RATING_RE.fullmatch(line) is not None
+    return bool(line) and len(line) <= 80 and _is_rating(line)
+
+
+@lru_cache(maxsize=8192)
+def _is_rating(line: str) -> bool:
+    return RATING_RE.fullmatch(line) is not None or (
+        _ENDS_WITH_VALUE.search(line) is not None and LABELLED_RATING_RE.fullmatch(line) is not None)
 
 
 def rating_title(line: str) -> str | None:

@@ -7,7 +7,15 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from .dates import find_timestamp
-from .furniture import BYLINE_PREFIX_RE, COPYRIGHT_RE, NOT_NAME_WORDS, PARTICLES, ROLE_RE, TOP_STORIES_RE
+from .furniture import (
+    BYLINE_PREFIX_RE,
+    COPYRIGHT_RE,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    ROLE_RE,
+    ROLE_WORD_RE,
+    TOP_STORIES_RE,
+)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -86,7 +94,7 @@ def parse_byline(line: str, *, bare_ok: bool) -> tuple[str, str] | None:
 def role_byline(line: str) -> tuple[str, str | None] | None:
     """``(critic, ISO date or None)`` of a byline that names a role instead of starting with "By":
     "Jane Doe, Film Critic", "Jane Doe | Chief Film Critic | March 3, 2024", "JANE DOE, Staff Writer"."""
-    if len(line) > 120:
+    if len(line) > 120 or not ROLE_WORD_RE.search(line):
         return None
     ts = find_timestamp(line)
     if ts is not None:

@@ -721,7 +721,7 @@ def _headline_part_guesses(ev: PageEvidence) -> list[Guess]:
             seg = seg.strip(" .,;'\"“”‘’")
             words = seg.split()
             if (2 <= len(words) <= 8 and _is_titlecase(seg) and not _is_allcaps(seg)
-                    and not re.search(r"#|\d{3,}", seg) and _body_count(ev, seg) >= 2):
+                    and not re.search(r"#|\d{3,}", seg) and _body_count(ev, seg) >= 1):
                 out.append(Guess(seg, None, "headline_part", 1.5))
     return out
 
@@ -796,12 +796,13 @@ def _guesses(ev: PageEvidence) -> list[Guess]:
     if ev.jsonld_name:
         out.append(Guess(ev.jsonld_name, ev.jsonld_year, "structured", 5.0))
     out.extend(_headline_guesses(headline) if headline else [])
-    for source, text, score in (("headline", headline, 2.5), ("allcaps", ev.text[:1500], 1.5)):
+    for source, text, score in (("headline_caps", headline, 2.5), ("allcaps", ev.text[:1500], 1.5)):
         if text and _mixed_case(text):
             for m in _ALLCAPS_RUN.finditer(text):
                 run = m.group().strip(" :,.-")
                 # a title written in capitals comes back; a shouted phrase usually does not
-                if len(run.split()) >= 2 and len(run) >= 6 and _body_count(ev, run) >= 2:
+                needed = 1 if source == "headline_caps" else 2
+                if len(run.split()) >= 2 and len(run) >= 6 and _body_count(ev, run) >= needed:
                     out.append(Guess(run, None, source, score, m.start() if source == "allcaps" else None,
                                      m.end() if source == "allcaps" else None))
     first = ev.text[: max(ev.first_paragraph_end, 600)]

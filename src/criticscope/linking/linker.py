@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 MAX_SUBJECT_TITLES = 6
 MAX_CANDIDATES_PER_TITLE = 30
 MAX_CROWD = 3000  # films read for one title before narrowing
+MIN_SHARED_PEOPLE = 3  # people a page names that make a film a candidate without its title
+PEOPLE_FILM_SALIENCE = 0.8
 
 
 class Linker:
@@ -123,6 +125,36 @@ class Linker:
         names = [p.name for p in ev.people if not p.away] + ev.named_directors + ev.jsonld_directors
         return years[:6], list(dict.fromkeys(names))[:12]
 
+    def _films_of_people(self, ev: PageEvidence, stats: dict[str, TitleStat], by_title: dict[str, list[Any]]
+                         ) -> None:
+        """A page that never names its film clearly: films on which three or more of
+        the people it names worked together become candidates, with an unknown title."""
+        if not hasattr(self.index, "credits_of_person"):
+            return
+        shared: dict[int, set[int]] = {}
+        for pid in {p.person_id for p in ev.people if not p.away and p.person_id is not None}:
+            for fid, _ in self.index.credits_of_person(pid)[:400]:
+                shared.setdefault(fid, set()).add(pid)
+        films = sorted((fid for fid, pids in shared.items() if len(pids) >= MIN_SHARED_PEOPLE),
+                       key=lambda fid: (-len(shared[fid]), fid))[:MAX_CANDIDATES_PER_TITLE]
+        for fid in films:
+            cand = self.index.film(fid)
+            if cand is None:
+                continue
+            norm = normalize_title(cand.title)
+            st = stats.get(norm)
+            if st is None:
+                st = stats[norm] = TitleStat(norm=norm, surface=cand.title)
+            # the title was never written: less salient than a single plain mention of a title
+            st.salience = max(st.salience, PEOPLE_FILM_SALIENCE)
+            cand.scores = {**(cand.scores or {}), "title_key": 1.0}
+            by_title.setdefault(norm, [])
+            if all(c.film_id != fid for c in by_title[norm]):
+                by_title[norm].append(cand)
+        top = max((st.salience for st in stats.values()), default=0.0)
+        for st in stats.values():
+            st.rel = st.salience / top if top else 0.0
+
     # --- the decision ----------------------------------------------------------------
 
     def link(self, doc: Any) -> dict[str, Any]:
@@ -137,6 +169,8 @@ class Linker:
             st.in_catalog = bool(cands)
             if cands:
                 by_title[st.norm] = cands
+        if not by_title:
+            self._films_of_people(ev, stats, by_title)
         proposal, ctx, people = self._score(ev, stats, by_title)
         result = self._decide(doc, ev, stats, proposal, ranked, by_title, people)
         result["mentions"] = film_mentions(self, ev, stats, result, proposal) + person_mentions(ev)
@@ -272,6 +306,9 @@ def _stat_of(match: Match, stats: dict[str, TitleStat], by_title: dict[str, list
 def _guessed_subject(st: TitleStat, ev: PageEvidence) -> bool:
     """A title read without the catalog that the page clearly reviews."""
     surface = _clean_surface(st)
+    weak_kinds = ("allcaps", "headline_caps", "headline_part")
+    if ev.headline_titles and all(g.source in weak_kinds for g in st.guesses):
+        return False  # capitals or a headline fragment do not outrank a catalog title the headline names
     strong = [g for g in st.guesses if g.source in ("structured", "headline") or g.score >= 1.5
               or (ev.headline and surface and surface in ev.headline)]
     if not strong or st.salience < 2.5:
