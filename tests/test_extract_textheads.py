@@ -11,12 +11,12 @@ from criticscope.extract.furniture import furniture_kind, is_caption_shape, is_c
 from criticscope.extract.headline import headline_score, is_generic
 from criticscope.extract.meta import bio_name, parse_byline, role_byline
 
-P1 = ("Kelly Reichardt's First Cow follows a cook and a Chinese immigrant in 1820s Oregon who steal milk from the "
-      "only cow in the territory to make the best biscuits anyone there has tasted.")
+P1 = ("Kelly Reichardt's First Cow follows a cook and a Chinese immigrant in 1820s Oregon who steal milk "
+      "from the only cow in the territory to make the best biscuits anyone there has tasted.")
 P2 = ("John Magaro and Orion Lee play the two friends with a gentleness that the film's rough frontier never "
       "manages to crush, and Reichardt lets their business grow one batch at a time.")
-P3 = ("The ending is there in the first scene, two skeletons found side by side in the woods, and knowing it only "
-      "makes the small pleasures of the story more precious.")
+P3 = ("The ending is there in the first scene, two skeletons found side by side in the woods, and knowing it "
+      "only makes the small pleasures of the story more precious.")
 BODY = f"{P1}\n\n{P2}\n\n{P3}\n"
 
 
@@ -32,12 +32,15 @@ def paras(text: str) -> list[str]:
         ("SUBSCRIBE NOW — 99¢ for your first month\nMovie Review\nFIRST COW\n"
          "Kelly Reichardt's frontier fable is a quiet miracle of friendship", "FIRST COW"),
         ("Weekend | At the Movies\n‘First Cow’ review: biscuits, friendship and a stolen cup of milk\n"
-         "A small film about the start of American capitalism", "‘First Cow’ review: biscuits, friendship and a stolen cup of milk"),
+         "A small film about the start of American capitalism",
+         "‘First Cow’ review: biscuits, friendship and a stolen cup of milk"),
         ("FROM THE ARCHIVE\nFirst Cow\nReichardt's gentle western about two men and a cow", "First Cow"),
-        ("Movie Review\nMilk and honey\nKelly Reichardt's gentle western about two friends, a cow and the business of "
-         "making biscuits in the Oregon woods, is her warmest film", "Milk and honey"),
-        ("Critic's Pick\nNOW STREAMING\nFirst Cow (2019)\nThe best film of the year is about baking", "First Cow (2019)"),
-        ("The Celluloid Attic\nFilm writing since 2008\nFirst Cow review: Reichardt's frontier bakery", "First Cow review: Reichardt's frontier bakery"),
+        ("Movie Review\nMilk and honey\nKelly Reichardt's gentle western about two friends, a cow and the "
+         "business of making biscuits in the Oregon woods, is her warmest film", "Milk and honey"),
+        ("Critic's Pick\nNOW STREAMING\nFirst Cow (2019)\nThe best film of the year is about baking",
+         "First Cow (2019)"),
+        ("The Celluloid Attic\nFilm writing since 2008\nFirst Cow review: Reichardt's frontier bakery",
+         "First Cow review: Reichardt's frontier bakery"),
     ],
 )
 def test_headline_is_the_title_line(head, headline):
@@ -51,22 +54,28 @@ def test_headline_is_the_title_line(head, headline):
 
 
 def test_the_dek_under_a_title_stays_as_text():
-    page = extract_text(f"Movie Review\nFIRST COW\nKelly Reichardt's frontier fable is a quiet miracle\nBy Lena Hart\n\n{BODY}")
+    page = extract_text("Movie Review\nFIRST COW\nKelly Reichardt's frontier fable is a quiet miracle\n"
+                        f"By Lena Hart\n\n{BODY}")
     assert page.headline == "FIRST COW"
     assert paras(page.text)[0] == "Kelly Reichardt's frontier fable is a quiet miracle"
     assert "Movie Review" in page.removed
 
 
 def test_a_site_name_the_review_never_names_loses_to_a_headline_sentence():
-    page = extract_text(f"Northern Frames\nReichardt's frontier fable is a quiet miracle of friendship\nBy Lena Hart\n\n{BODY}")
+    page = extract_text("Northern Frames\nReichardt's frontier fable is a quiet miracle of friendship\n"
+                        f"By Lena Hart\n\n{BODY}")
     assert page.headline == "Reichardt's frontier fable is a quiet miracle of friendship"
 
 
-@pytest.mark.parametrize("line", ["Movie Review", "Weekend | At the Movies", "FROM THE ARCHIVE", "Critic's Pick",
-                                  "Film of the week", "Arts & Entertainment | Movies", "NOW STREAMING", "K-dramaK-movies"])
+KICKERS = ["Movie Review", "Weekend | At the Movies", "FROM THE ARCHIVE", "Critic's Pick", "Film of the week",
+           "Arts & Entertainment | Movies", "NOW STREAMING", "K-dramaK-movies"]
+
+
+@pytest.mark.parametrize("line", KICKERS)
 def test_kickers_are_generic_and_score_below_titles(line):
     assert is_generic(line)
-    assert headline_score(line) < headline_score("The Iron Claw", body="The Iron Claw is a wrestling tragedy.")
+    title = headline_score("The Iron Claw", body="The Iron Claw is a wrestling tragedy.")
+    assert headline_score(line) < title
 
 
 @pytest.mark.parametrize("line", ["First Cow", "Love in the cloud", "OLD", "Godzilla Minus One"])
@@ -93,8 +102,8 @@ def test_not_rating_expressions(line):
 
 
 def test_title_with_certificate_and_rating_is_kept_and_names_the_headline():
-    page = extract_text(f"Film of the week\nFirst Cow (12A) 4/5\nReichardt's gentle western is a small miracle\n"
-                        f"By Lena Hart\n\n{BODY}")
+    page = extract_text("Film of the week\nFirst Cow (12A) 4/5\n"
+                        f"Reichardt's gentle western is a small miracle\nBy Lena Hart\n\n{BODY}")
     assert "First Cow (12A) 4/5" in paras(page.text)
     assert page.headline == "First Cow"
     assert "Film of the week" not in page.text
@@ -121,8 +130,9 @@ def test_score_block_of_a_disc_review_is_kept_in_the_head_and_the_body():
         "More reviews", "Next: Inside Llewyn Davis review", "Previous: The Wolf of Wall Street review",
         "Next week: Dune: Part Two", "« Previous post", "Newer Post Older Post Home", "Further reading",
         "Share on X", "Tweet", "Copy link", "Email", "Share to Facebook", "Share on X Facebook Email",
-        "Share: Facebook / X / Email", "Email this article", "Share on X (formerly Twitter)", "Print this page",
-        "[Advertisement]", "- Advertisement -", "Sponsored: Stream every film free for 30 days", "Sponsored content",
+        "Share: Facebook / X / Email", "Email this article", "Share on X (formerly Twitter)",
+        "Print this page", "[Advertisement]", "- Advertisement -", "Sponsored content",
+        "Sponsored: Stream every film free for 30 days",
         "Tags: horror, remake", "Tagged: courtroom drama", "Labels: 4K, horror", "Comments are closed.",
         "About the author", "Follow her on Letterboxd.",
     ],
@@ -139,10 +149,18 @@ def test_furniture_wordings(line):
         "Next week, the sequel opens in the same cinemas.",
         "The film plays like a corporate newsletter written by a poet.",
         "What does it mean to grow old? Become a parent, and you find out.",
+        "Tagged as a comedy, the film is really a tragedy.",
+        "The film doesn't tell us much about what lies below the surface.",
     ],
 )
 def test_prose_with_furniture_words_is_not_furniture(line):
     assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize("line", ["Nobody in Hollywood.", "Zac Efron as Kevin in The Iron Claw is a revelation.",
+                                  "Emma Stone in Poor Things"])
+def test_short_prose_is_not_a_caption(line):
+    assert not is_caption_shape(line)
 
 
 @pytest.mark.parametrize(
@@ -161,10 +179,17 @@ def test_captions_without_a_photo_prefix(line):
     assert is_caption_shape(line)
 
 
+@pytest.mark.parametrize("line", ["(Image: A24)", "(Image credit: A24)", "[Photo: A24]",
+                                  "Photograph: Allyson Riggs"])
+def test_credit_lines(line):
+    assert is_credit(line)
+
+
 def test_captions_and_credits_leave_the_text():
     page = extract_text(f"{P1}\n\nJohn Magaro and Orion Lee as the two friends\n(Image: A24)\n\n{P2}\n\n"
                         f"Still from First Cow, with the cow on a raft\n\n{P3}\n")
-    assert page.captions == ["John Magaro and Orion Lee as the two friends", "Still from First Cow, with the cow on a raft"]
+    assert page.captions == ["John Magaro and Orion Lee as the two friends",
+                             "Still from First Cow, with the cow on a raft"]
     assert paras(page.text) == [P1, P2, P3]
 
 
@@ -203,6 +228,7 @@ def test_headline_byline_and_widget_on_single_lines_are_not_merged():
         ("J said...", "J", None),
         ("Marcus – December 20, 2013", "Marcus", "2013-12-20"),
         ("Sophie on 14 October 2023 at 18:20 said:", "Sophie", "2023-10-14T18:20"),
+        ("Maria on March 3rd said:", "Maria", None),
     ],
 )
 def test_more_comment_header_forms(line, author, posted_at):
@@ -220,7 +246,8 @@ def test_spelled_out_comment_headers_open_the_section(header):
 
 
 @pytest.mark.parametrize("prompt", ["Add your comment", "Leave a reply", "Leave a Reply Cancel reply",
-                                    "Share your thoughts"])
+                                    "Share your thoughts", "Have your say",
+                                    "What did you think? Let us know in the comments below."])
 def test_a_comment_prompt_is_not_a_comment(prompt):
     page = extract_text(f"First Cow review\n\n{BODY}\n2 Comments\n\nAda – 2 May 2024\nLovely.\n\n"
                         f"Bo – 3 May 2024\nToo slow for me.\n\n{prompt}\nName (required)\nSubmit\n")
@@ -238,10 +265,12 @@ def test_closed_comments_are_not_a_comment_section():
 @pytest.mark.parametrize(
     ("byline", "critic"),
     [
-        ("By Lena Hart", "Lena Hart"), ("Words by Lena Hart", "Lena Hart"), ("Lena Hart | March 3, 2024", "Lena Hart"),
+        ("By Lena Hart", "Lena Hart"), ("Words by Lena Hart", "Lena Hart"),
+        ("Lena Hart | March 3, 2024", "Lena Hart"),
         ("Review by Lena Hart", "Lena Hart"), ("Lena Hart, Film Critic", "Lena Hart"),
         ("Posted by Lena Hart on March 3, 2024", "Lena Hart"), ("by velvetbasement", "velvetbasement"),
-        ("Lena Hart, Chief Film Critic | March 3, 2024", "Lena Hart"), ("LENA HART, Staff Writer", "Lena Hart"),
+        ("Lena Hart, Chief Film Critic | March 3, 2024", "Lena Hart"),
+        ("LENA HART, Staff Writer", "Lena Hart"),
         ("By Lena Hart @lenahart", "Lena Hart"),
     ],
 )
@@ -253,7 +282,8 @@ def test_byline_forms_under_a_headline(byline, critic):
 
 def test_blog_footer_byline_with_a_time():
     assert parse_byline("Posted by velvetbasement at 9:14 PM", bare_ok=False) == ("velvetbasement", "")
-    page = extract_text(f"First Cow review\n\n{BODY}\nPosted by velvetbasement at 9:14 PM\nLabels: western, A24\n")
+    page = extract_text(f"First Cow review\n\n{BODY}\nPosted by velvetbasement at 9:14 PM\n"
+                        "Labels: western, A24\n")
     assert page.critic == "velvetbasement"
     assert paras(page.text) == [P1, P2, P3]
 

@@ -292,3 +292,28 @@ def test_semantic_search_finds_the_fight_sentence(tmp_path):
     with store.session() as s:
         assert len(s.scalars(select(SentenceEmbedding).where(SentenceEmbedding.review_id == "s-fight")).all()) == 1
     store.close()
+
+
+def test_search_command(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from criticscope.cli import main
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    store = Store.open(url)
+    with store.session() as s:
+        for rid, (headline, body, critic, outlet, published, verdict, rating, spoiler, _) in REVIEWS.items():
+            s.add(Review(id=rid, headline=headline, text=body, critic=critic, outlet=outlet, published=published,
+                         verdict=verdict, rating_score=rating, spoiler=spoiler))
+    store.close()
+    runner = CliRunner()
+    env = {"CRITICSCOPE_DB": url, "CRITICSCOPE_HOME": str(tmp_path / "home")}
+    out = runner.invoke(main, ["search", "fight", "--json", "--verdict", "positive", "--since", "2023"], env=env)
+    assert out.exit_code == 0, out.output
+    assert [h["review_id"] for h in json.loads(out.output)] == ["choreo"]
+    out = runner.invoke(main, ["search", "fight", "--unrated", "--spoiler-free"], env=env)
+    assert out.exit_code == 0 and "Priya" in out.output and "Dana" not in out.output
+    out = runner.invoke(main, ["search", "zzzz"], env=env)
+    assert out.exit_code == 0 and "no matches" in out.output

@@ -1,10 +1,11 @@
 """Search over reviews and films.
 
 * Full text: SQLite FTS5 external-content tables kept in step by triggers
-  (``reviews_fts``, ``films_fts``); PostgreSQL ``tsvector`` expressions with GIN
-  indexes.  Both are created by migration ``0003``.  Results are ranked (bm25 /
-  ``ts_rank``) and can be filtered by film, critic, outlet, verdict, having a
-  rating, spoiler-free and a date range.
+  (``reviews_fts``, ``films_fts``); on PostgreSQL a stored generated ``tsvector``
+  column (``reviews.search_tsv``) and a title expression, each with a GIN index.  Both
+  are created by migration ``0003``.  Results are ranked (bm25 / ``ts_rank``) and can be
+  filtered by film, critic, outlet, verdict, having a rating, spoiler-free and a date
+  range.  :func:`optimize_fulltext` merges a fragmented FTS5 index (after bulk imports).
 * Query syntax (both databases): every word is required, ``"quoted words"`` form a
   phrase, ``-word`` leaves out reviews with that word, ``or`` between two words accepts
   either.  Everything else (FTS operators, ``*``, brackets, stray quotes) is read as

@@ -41,8 +41,10 @@ from .meta import bio_name, is_person_name, normalize_line, outlet_from_line, pa
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙]|[-*+](?=\s))\s*")
 # words that end a line in the middle of a sentence (hard-wrapped prose)
-_OPEN_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "as", "at", "by", "from", "but",
-               "or", "its", "his", "her", "their", "this", "that", "who", "which", "into", "than", "is", "was"}
+_OPEN_WORDS = {
+    "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "as", "at", "by", "from", "but", "or",
+    "its", "his", "her", "their", "this", "that", "who", "which", "into", "than", "is", "was",
+}
 # a sentence break inside a line: "... verdict. And yes ..." (not an initial: "J. Robert")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][”’\"')]?\s+[A-Z“‘\"]")
 _DATE_PREFIX = re.compile(
@@ -233,9 +235,9 @@ def _mark_furniture(lines: _Lines, captions: set[str]) -> None:
 _LIST_HEADER = re.compile(
     r"(?:related(?: \w+)?|recommended(?: \w+)?|(?:most|more) (?:popular|read|viewed)|more from .{1,40}|"
     r"you (?:may|might) also like.{0,20}|trending(?: now)?|read (?:more|next)|(?:also|further) reading|"
-    r"(?:latest|top) (?:stories|news|reviews)|more (?:reviews|stories|articles|films|movies|features|news|essays"
-    r"|like this)(?: from us)?|sponsored(?: \w+)?|promoted(?: \w+)?|(?:paid|partner) content|elsewhere(?: on .{1,40})?)"
-    r"\s*:?",
+    r"(?:latest|top) (?:stories|news|reviews)"
+    r"|more (?:reviews|stories|articles|films|movies|features|news|essays|like this)(?: from us)?"
+    r"|sponsored(?: \w+)?|promoted(?: \w+)?|(?:paid|partner) content|elsewhere(?: on .{1,40})?)\s*:?",
     re.IGNORECASE,
 )
 
@@ -469,7 +471,8 @@ def _pick_headline(lines: _Lines, candidates: list[int], names: list[int], rated
             return i, lines.text[i]  # marked up as a heading
     # the review below the head, without its last line (a contributor bio names the site, not the film)
     start = max(candidates + names + rated, default=-1) + 1
-    body = " ".join([lines.text[k] for k in range(start, len(lines)) if lines.free(k) and lines.kind[k] != "heading"][:-1])
+    below = [lines.text[k] for k in range(start, len(lines)) if lines.free(k) and lines.kind[k] != "heading"]
+    body = " ".join(below[:-1])
     scored = [(headline_score(lines.text[i], lines.kind[i], body), i, lines.text[i]) for i in candidates]
     if names and (len(names) >= 2 or has_byline):
         # a name-shaped line above the byline may be the film's title ("Perfect Days")

@@ -32,7 +32,8 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _SAYS = re.compile(
-    r"(?P<author>.{1,40}?)\s+(?:says|said|wrote|writes|commented)\s*(?::|\.{2,3}|…)?\s*(?:reply)?", re.I)
+    r"(?P<author>.{1,40}?)(?:\s+(?:on|at)\s+.{1,30}?)?\s+(?:says|said|wrote|writes|commented)"
+    r"\s*(?::|\.{2,3}|…)?\s*(?:reply)?", re.I)
 _POSTED_BY = re.compile(r"[—–-]*\s*(?:posted|written|comment(?:ed)?) by\s+(?P<author>.{1,40}?)\s*:?", re.I)
 _AGO = re.compile(
     r"(?:(?P<author>.{1,40}?)\s*(?:[|·•,\-–—]|\bsays:?|\bposted)?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"

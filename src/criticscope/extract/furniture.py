@@ -16,15 +16,17 @@ from functools import lru_cache
 MAX_FURNITURE_CHARS = 240
 
 _PLATFORM = (
-    r"(?:facebook|twitter|x(?: \(formerly twitter\))?|linkedin|whatsapp|reddit|pinterest|bluesky|threads|tumblr"
-    r"|flipboard|mastodon|messenger|telegram|e-?mail|sms)"
+    r"(?:facebook|twitter|x(?: \(formerly twitter\))?|linkedin|whatsapp|reddit|pinterest|bluesky|threads"
+    r"|tumblr|flipboard|mastodon|messenger|telegram|e-?mail|sms)"
 )
 # one button of a share bar: "Share on X", "Tweet", "Copy link", "Email this article", "Facebook"
 _SHARE_ITEM = (
     r"(?:(?:click to )?(?:share|post|send)(?: this)?(?: article| story| post| page| review)?"
     r" (?:on|to|via|with|by) " + _PLATFORM + r"(?: \(opens in new window\))?"
-    r"|tweet(?: this)?|pin(?: it)?|e-?mail(?: this| to a friend)?(?: article| story| post| page| review| link)?"
-    r"|print(?: this)?(?: article| story| post| page| review)?|copy(?: the)? link|link copied|gift(?: this)? article"
+    r"|tweet(?: this)?|pin(?: it)?"
+    r"|e-?mail(?: this| to a friend)?(?: article| story| post| page| review| link)?"
+    r"|print(?: this)?(?: article| story| post| page| review)?"
+    r"|copy(?: the)? link|link copied|gift(?: this)? article"
     r"|save(?: article| for later)?|bookmark|comment|" + _PLATFORM + r")"
 )
 _SHARE_BAR = r"(?:" + _SHARE_ITEM + r"\s*[,/|·•]?\s*)+"
@@ -95,7 +97,8 @@ FURNITURE: dict[str, list[str]] = {
         r"(?:type|enter) your e-?mail(?: address)?.{0,40}",
         r"join our (?:mailing list|newsletter|community).{0,60}",
         r"already (?:a subscriber|have an account)\?.{0,40}",
-        r"sign in|log ?in|register|create (?:a free )?account|sign up(?: now| today| here| free| for free)?[.!]?",
+        r"sign in|log ?in|register|create (?:a free )?account",
+        r"sign up(?: now| today| here| free| for free)?[.!]?",
         r"you have \d+ free (?:articles?|stories|reads)(?: left| remaining)?.{0,60}",
         r"(?:this (?:article|story|review) is )?(?:for|available to) subscribers only\.?.{0,60}",
     ],
@@ -122,7 +125,8 @@ FURNITURE: dict[str, list[str]] = {
         r"about the (?:author|writer|critic|reviewer|contributor)\s*:?",
         r"read (?:more|next)(?:\s*[:»›>].{0,100})?",
         r"continue reading.{0,60}",
-        r"related(?: articles| stories| posts| reading| content| reviews| coverage| links| films| movies)?\s*:?",
+        r"related(?: articles| stories| posts| reading| content| reviews| coverage| links| films| movies)?"
+        r"\s*:?",
         r"(?:read|see) (?:also|more)\s*:.{0,120}",
         r"(?:related|also read|recommended|watch|listen)\s*:\s*.{1,120}",
         r"more (?:from|on|in) .{1,60}",
@@ -146,7 +150,7 @@ FURNITURE: dict[str, list[str]] = {
         r"filed under\s*:?.{0,200}",
         r"categor(?:y|ies)\s*:.{0,200}",
         r"posted in .{1,120}",
-        r"tagged(?: with| as| in| under)?\s*:?\s*.{1,200}",
+        r"tagged(?: with| as| in| under)?\s*:\s*.{1,200}",
         r"labels?\s*:.{0,200}",
         r"keywords?\s*:.{0,200}",
     ],
@@ -161,8 +165,8 @@ FURNITURE: dict[str, list[str]] = {
     ],
     "comments_header": [
         _COUNT + r"\s+(?:thoughts?|responses?|replies|comments?|reactions?)\s+(?:on|to)\b.{0,200}",
-        _COUNT + r"\s+(?:reader )?(?:comments?|responses?|replies|thoughts?)(?: yet| so far)?\s*:?",
-        r"(?:reader )?(?:comments?|responses?)\s*\(\d+\)\s*:?",
+        _COUNT + r"\s+(?:reader )?(?:comments?|responses?|replies)(?: yet| so far)?\s*:?",
+        r"(?:reader )?(?:comments?|responses?|discussion)\s*(?:\(\d+\)|:\s*\d+)\s*:?",
         r"leave a (?:comment|reply|response)(?: to .{1,60}?)?(?:\s*cancel reply)?\s*:?",
         r"(?:post|add|write|leave|share|submit) (?:a|your) (?:comment|reply|response|thoughts?)\s*:?",
         r"(?:view|show|see|load|read) (?:all )?(?:\d+ )?comments?(?:\s*\(\d+\))?",
@@ -171,12 +175,13 @@ FURNITURE: dict[str, list[str]] = {
     # weaker: a comment section only when comment headers or a comment form follow
     "comments_label": [
         r"(?:reader )?(?:comments?|responses?|discussion)\s*:?",
-        r"join the (?:conversation|discussion)\.?",
+        r"(?:join|start) the (?:conversation|discussion)\.?|have your say\.?|comment below\.?",
         r"what (?:do|did) you think\?",
     ],
     # not a comment section of its own: a closed section holds no comments
     "comments_closed": [
-        r"comments (?:are|have been|now) (?:closed|disabled|turned off)(?: for this (?:post|article|review))?\.?",
+        r"comments (?:are|have been|now) (?:closed|disabled|turned off)"
+        r"(?: for this (?:post|article|review))?\.?",
         r"comments for this (?:post|article|review|entry) (?:are|have been) closed\.?",
         r"commenting (?:is|has been) (?:closed|disabled)\.?",
     ],
@@ -184,8 +189,8 @@ FURNITURE: dict[str, list[str]] = {
         r"cancel reply",
         r"your email address will not be published\.?.{0,120}",
         r"required fields are marked\s*\*?\.?",
-        r"(?:name|e-?mail|website|comment|url)\s*\*?\s*(?:\((?:required|optional|will not be published|not published"
-        r"|never shared|never displayed)\))?",
+        r"(?:name|e-?mail|website|comment|url)\s*\*?\s*"
+        r"(?:\((?:required|optional|will not be published|not published|never shared|never displayed)\))?",
         r"(?:post|submit|publish|send) (?:comment|reply)|submit",
         r"save my name, email,? and website.{0,120}",
         r"notify me of (?:follow-up comments|new posts).{0,80}",
@@ -193,8 +198,8 @@ FURNITURE: dict[str, list[str]] = {
         r"you must be logged in to post a comment\.?.{0,40}",
         r"log in to reply",
         # "What did you think? Let us know in the comments below."
-        r".{0,100}\b(?:let us know|tell us|sound off|share your thoughts|leave your thoughts)\b.{0,60}"
-        r"\b(?:comments?|below)\b.{0,40}",
+        r"(?!(?:\S+\s+){25}).{0,100}\b(?:let us know|sound off|share your thoughts|leave your thoughts"
+        r"|tell us what you think)\b.{0,60}\b(?:in the comments?|comments? (?:below|section)|below)\b.{0,20}",
     ],
     "reply": [
         r"reply(?:\s*[↓→])?",
@@ -234,8 +239,8 @@ WIDGET_CONTEXT: list[str] = [
 # A whole line that credits a photo; it is furniture, and the line just before it is a caption.
 CREDIT: list[str] = [
     r"(?:photo(?:graph)?|image|picture|still)?\s*credits?\s*:.{1,120}",
-    r"[(\[]\s*(?:(?:photo(?:graph)?|image|picture|still|source)\s*credits?|photo(?:graph)?|image|picture|still"
-    r"|source|credits?)s?\s*(?::|by)\s*[^()\[\]]{1,100}[)\]]\.?",
+    r"[(\[]\s*(?:(?:photo(?:graph)?|image|picture|still|source)\s*credits?"
+    r"|photo(?:graph)?|image|picture|still|source|credits?)s?\s*(?::|by)\s*[^()\[\]]{1,100}[)\]]\.?",
     r"(?:photo(?:graph)?|image|picture|still|source)\s*:.{1,120}",
     r"\(?(?:photo(?:graph(?:y)?)?|image|picture)s? (?:by|courtesy of) .{1,100}\)?\.?",
     r"\(?courtesy(?: of)? .{1,100}\)?\.?",
@@ -255,6 +260,8 @@ _NAME = (
 # "Sandra Hüller, left, and ...": where the person stands in the photo
 _PLACE = r"(?:\s*,\s*(?:from\s+)?(?:left|right|centre|center|top|bottom|above|below|front|rear|back)\s*,?)?"
 _NAMES = _NAME + _PLACE + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)" + _NAME + _PLACE + r"){0,3}"
+# the same, starting with a full name of two or more words ("Nobody in Hollywood." is not a caption)
+_FULL_NAMES = r"(?=[A-Z][\w'’.\-]*\s+(?:(?:de|da|di|du|del|della|der|den|van|von|le|la|y)\s+)*[A-Z])" + _NAMES
 _TITLE = r"(?:[“\"‘'].{1,80}?[”\"’']|[A-Z][^.?!]{0,60}?\(\d{4}\))"
 # an unquoted title in capitalised words: "The Iron Claw", "Dune: Part Two", "Anatomy of a Fall"
 _PLAIN_TITLE = (r"[A-Z0-9][\w'’:&!-]*(?:\s+(?:of|the|a|an|and|in|on|to|for|at|from|with|or|vs\.?"
@@ -272,8 +279,8 @@ CAPTION_SHAPES: list[str] = [
     # "Cillian Murphy as J. Robert Oppenheimer (Universal Pictures)"
     _NAMES + r"\s+as\s+[^()]{1,60}?\.?\s*" + _STUDIO + r"\.?",
     # "Zac Efron as Kevin Von Erich in The Iron Claw", "Left to right: Jane Doe and John Roe in Heat."
-    _LEFT_TO_RIGHT + _NAMES + r"\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?\s+in\s+" + _PLAIN_TITLE + r"\.?",
-    _LEFT_TO_RIGHT + _NAMES + r"\s+in\s+" + _PLAIN_TITLE + r"\.",
+    _LEFT_TO_RIGHT + _FULL_NAMES + r"\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?\s+in\s+" + _PLAIN_TITLE + r"\.?",
+    _LEFT_TO_RIGHT + _FULL_NAMES + r"\s+in\s+" + _PLAIN_TITLE + r"\.",
     # "Still from Old, with the family on the beach"
     r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]till|[Ss]creenshot|[Ff]rame grab|[Ss]creen grab)s?\s+from\s+\S.{0,150}",
 ]
@@ -322,8 +329,9 @@ TITLE_RATING_RE = re.compile(
 
 # A critic's role after a name: "Jane Doe, Film Critic", "Jane Doe | Chief Film Critic at The Paper".
 ROLE = (
-    r"(?:(?:chief|senior|lead|head|staff|contributing|guest|associate|deputy|principal|resident|freelance|former"
-    r"|regular)\s+)*(?:(?:film|movie|cinema|tv|television|culture|arts|entertainment|music|theatre|theater|features?"
+    r"(?:(?:chief|senior|lead|head|staff|contributing|guest|associate|deputy|principal|resident"
+    r"|freelance|former|regular)\s+)*"
+    r"(?:(?:film|movie|cinema|tv|television|culture|arts|entertainment|music|theatre|theater|features?"
     r"|digital|news|home video|disc)\s+)*(?:critic|reviewer|writer|editor|correspondent|contributor|columnist"
     r"|journalist|reporter|blogger)s?(?:\s+(?:at|for|of|,)\s*.{1,60})?|special to .{1,60}"
 )
@@ -353,23 +361,22 @@ NOT_NAME_WORDS = {
 # Movies", "FROM THE ARCHIVE", "Critic's Pick", "Now streaming"): a line made only of these (and of
 # NOT_NAME_WORDS) is a label, never a headline.
 KICKER_WORDS = {
-    "reviewed", "archive", "archives", "weekend", "week", "weekly", "daily", "today", "tonight", "now", "showing",
-    "playing", "theaters", "theatres", "cinemas", "release", "releases", "released", "stream", "streamers",
-    "pick", "picks", "choice", "critic's", "critics'", "editor's", "editors'", "staff", "essential", "essentials",
-    "classic", "classics", "retro", "retrospective", "revisited", "throwback", "recommended", "must-see", "must",
-    "see", "guide", "section", "column", "essay", "essays", "coverage", "special", "first", "look", "premiere",
-    "preview", "previews", "international", "foreign", "indie", "independent", "horror", "comedy", "comedies",
-    "drama", "dramas", "thriller", "thrillers", "action", "documentary", "documentaries", "animation", "animated",
-    "sci-fi", "fantasy", "romance", "western", "westerns", "musical", "family", "kids", "crime", "mystery", "war",
-    "short", "shorts", "k-drama", "k-dramas", "k-movies", "bollywood", "anime", "disc", "discs", "dvd", "blu-ray",
-    "4k", "uhd", "physical", "media", "home", "digital", "vod", "demand", "out", "at", "by", "up", "next",
-    "coming", "soon", "weekend's", "exclusive", "spotlight", "reel", "reels", "screen", "screens", "screening",
-    "screenings", "film's", "movie's", "arts", "entertainment", "culture", "read", "watch", "watching", "list",
-    "lists", "ranked", "ranking", "rankings", "roundup", "round-up", "capsule", "capsules", "quick", "take",
-    "takes", "hot", "verdict", "mini", "long", "critique", "criticism", "cinema's", "festival", "fest", "diary",
-    "dispatch", "notebook", "notes", "recap", "recaps", "explained", "ending", "analysis", "deep", "dive",
-    "books", "tv", "series", "season", "episode", "shows", "show", "premium", "free", "subscriber", "members",
-    "only", "paywall", "issue", "vol", "volume", "edition", "magazine", "zine", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "reviewed", "archive", "archives", "weekend", "week", "weekly", "daily", "today", "tonight", "now",
+    "showing", "playing", "theaters", "theatres", "cinemas", "release", "releases", "released", "stream",
+    "streamers", "pick", "picks", "choice", "critic's", "critics'", "editor's", "editors'", "staff",
+    "essential", "essentials", "classic", "classics", "retro", "retrospective", "revisited", "throwback",
+    "recommended", "must-see", "guide", "section", "column", "essay", "essays", "coverage", "special",
+    "premiere", "preview", "previews", "international", "foreign", "indie", "independent", "horror",
+    "comedy", "comedies", "drama", "dramas", "thriller", "thrillers", "documentary", "documentaries",
+    "animation", "animated", "sci-fi", "fantasy", "romance", "westerns", "musical", "kids", "shorts",
+    "k-drama", "k-dramas", "k-movies", "bollywood", "anime", "disc", "discs", "dvd", "blu-ray", "4k", "uhd",
+    "digital", "vod", "demand", "at", "by", "weekend's", "exclusive", "spotlight", "screening",
+    "screenings", "film's", "movie's", "arts", "entertainment", "culture", "read", "watch", "watching",
+    "list", "lists", "ranked", "ranking", "rankings", "roundup", "round-up", "capsule", "capsules",
+    "verdict", "critique", "criticism", "cinema's", "festival", "fest", "recap", "recaps", "explained",
+    "analysis", "books", "tv", "series", "season", "episode", "shows", "premium", "subscriber", "members",
+    "paywall", "issue", "vol", "volume", "edition", "magazine", "zine", "sunday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday",
 }
 
 
@@ -392,7 +399,8 @@ _ANY_FURNITURE = re.compile(
     "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in FURNITURE_RES.items()), re.IGNORECASE
 )
 _ANY_PROMPT = re.compile(
-    "|".join(f"(?P<{kind}>{compile_alternation(p).pattern})" for kind, p in PROMPT_FURNITURE.items()), re.IGNORECASE
+    "|".join(f"(?P<{kind}>{compile_alternation(p).pattern})" for kind, p in PROMPT_FURNITURE.items()),
+    re.IGNORECASE,
 )
 _PROMPT_CUE_RE = re.compile(PROMPT_CUE, re.IGNORECASE)
 WIDGET_CONTEXT_RE = compile_alternation(WIDGET_CONTEXT)
@@ -400,8 +408,11 @@ CREDIT_RE = compile_alternation(CREDIT)
 CAPTION_SHAPE_RE = compile_alternation(CAPTION_SHAPES, flags=0)
 CAPTION_PREFIX_RE = compile_alternation(CAPTION_PREFIX)
 ROLE_RE = re.compile(ROLE, re.IGNORECASE)
-ROLE_WORD_RE = re.compile(r"critic|reviewer|writer|editor|correspondent|contributor|columnist|journalist|reporter"
-                          r"|blogger|special to", re.IGNORECASE)
+ROLE_WORD_RE = re.compile(
+    r"critic|reviewer|writer|editor|correspondent|contributor|columnist|journalist|reporter|blogger"
+    r"|special to",
+    re.IGNORECASE,
+)
 CAPTION_WITH_CREDIT_RE = compile_alternation(CAPTION_WITH_CREDIT)
 RATING_RE = compile_alternation(RATING)
 LABELLED_RATING_RE = compile_alternation(LABELLED_RATING)

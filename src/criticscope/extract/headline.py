@@ -18,17 +18,25 @@ from .furniture import KICKER_WORDS, NOT_NAME_WORDS
 _YEAR_PAREN = re.compile(r"\((?:19|20)\d\d\)")
 _REVIEW_WORD = re.compile(r"\breview(?:ed|s)?\b", re.IGNORECASE)
 # a quoted title: the quote opens a word and closes one ("‘Oppenheimer’", "“The Zone of Interest”")
-_QUOTED_TITLE = re.compile(r"(?:^|[\s(\[—–-])[“‘\"'](?=[A-Z0-9])[^“”\"\n]{1,80}?[”’\"'](?=$|[\s,.:;!?)\]—–-])")
+_QUOTED_TITLE = re.compile(
+    r"(?:^|[\s(\[—–-])[“‘\"'](?=[A-Z0-9])[^“”\"\n]{1,80}?[”’\"'](?=$|[\s,.:;!?)\]—–-])"
+)
 _STRUCTURE = re.compile(r"\s*[:|]\s+|\s+[–—-]\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")  # "K-dramaK-movies", "ThrillersRevenge": link labels run together
-_RUNTIME = re.compile(r"\b\d{1,3}\s*(?:min|mins|minutes)\b|\b\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:in)?\b", re.IGNORECASE)
+_RUNTIME = re.compile(
+    r"\b\d{1,3}\s*(?:min|mins|minutes)\b|\b\d\s*h(?:rs?)?\s*\d{1,2}\s*m(?:in)?\b", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_FUNCTION = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "are", "as", "at", "by", "from",
-             "but", "its", "it", "this", "that", "who", "what", "how", "why", "when", "into", "through", "about",
-             "over", "after", "his", "her", "their", "our", "my", "your", "be", "was", "not", "no", "than"}
-_SMALL = {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-          "vs", "vs.", "as", "into", "over", "upon", "via"}
+_FUNCTION = {
+    "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "is", "are", "as", "at", "by", "from",
+    "but", "its", "it", "this", "that", "who", "what", "how", "why", "when", "into", "through", "about",
+    "over", "after", "his", "her", "their", "our", "my", "your", "be", "was", "not", "no", "than",
+}
+_SMALL = {
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "vs", "vs.", "as", "into", "over", "upon", "via",
+}
 _GENERIC = KICKER_WORDS | NOT_NAME_WORDS
 
 
@@ -84,7 +92,8 @@ def named_in(title: str, body: str) -> bool:
         start = body.find(form)
         while start >= 0:
             end = start + len(form)
-            if (start == 0 or not body[start - 1].isalnum()) and (end == len(body) or not body[end].isalnum()):
+            before_ok = start == 0 or not body[start - 1].isalnum()
+            if before_ok and (end == len(body) or not body[end].isalnum()):
                 return True
             start = body.find(form, start + 1)
     return False

@@ -60,8 +60,9 @@ def split_names(s: str) -> list[str] | None:
 
 _BYLINE_SEP = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\bfor\b)\s*")
 # "Posted by jane at 9:14 PM": a clock time after the name
-_TRAILING_TIME = re.compile(r"\s+(?:at|@)\s+[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{1,4}T|UTC)?\s*$",
-                            re.IGNORECASE)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:at|@)\s+[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{1,4}T|UTC)?\s*$", re.IGNORECASE
+)
 _TRAILING_HANDLE = re.compile(r"\s+\(?@\w{2,30}\)?\s*$")  # "By Jane Doe @janedoe"
 
 
@@ -108,7 +109,8 @@ def role_byline(line: str) -> tuple[str, str | None] | None:
     return name, ts.date.isoformat() if ts else None
 
 
-# "Jane Doe is a film critic based in Leeds. Her work has appeared in ...", "— Jane Doe writes about film for X."
+# "Jane Doe is a film critic based in Leeds. Her work has appeared in ...",
+# "— Jane Doe writes about film for X."
 _BIO_START = re.compile(
     r"[—–-]?\s*(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s+"
     r"(?:is|was|writes|has written|has been|covers|reviews|teaches|lives)\b"

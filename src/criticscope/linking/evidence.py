@@ -318,8 +318,12 @@ def _is_titlecase(surface: str) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1):start]
     after = text[end:end + 3]
-    return bool(before) and before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in after[:2]) \
+    quoted = bool(before) and before in _OPEN_QUOTES and any(c in _CLOSE_QUOTES for c in after[:2]) \
         and not (before == "'" and after[:1] in ("s", "t"))
+    if quoted and re.search(r"[A-Z][\w.’'-]*\s$", text[max(0, start - 30):start - 1]) \
+            and re.match(r"^[”\"’']\s+[A-Z]", text[end:end + 4]):
+        return False  # a nickname inside a name: Bernadette “Bunny” Cole
+    return quoted
 
 
 def _at_sentence_start(text: str, start: int, starts: Sequence[int]) -> bool:

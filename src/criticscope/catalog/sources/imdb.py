@@ -55,6 +55,7 @@ DEFAULT_KINDS = ("movie", "tvMovie")
 DEFAULT_BATCH = 10_000
 SCAN_FACTOR = 20  # also commit progress after this many batches' worth of lines read but filtered out
 AUTO_WORKER_BYTES = 64 << 20  # inputs at least this large get a worker process for normalization
+WAL_CHECKPOINT_PAGES = 65_536  # SQLite: checkpoint the WAL every ~256 MB during an import
 ROLE_OF_CATEGORY = {
     "actor": "actor", "actress": "actor", "self": "self", "director": "director", "writer": "writer",
     "producer": "producer", "composer": "composer", "cinematographer": "cinematographer", "editor": "editor",
@@ -163,6 +164,7 @@ class ImdbImport:
         self.person_ids: dict[bytes, int] = {}
         self.pool: ProcessPoolExecutor | None = None
         self._inflight: _Batch | None = None
+        self._writer: Connection | None = None
 
     # --- setup -------------------------------------------------------------------
 
@@ -210,6 +212,30 @@ class ImdbImport:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
             self.pool.submit(int).result()
+
+    def _open_writer(self) -> None:
+        """One connection writes every batch of the run, tuned for bulk writes on SQLite."""
+        conn = self._writer = self.store.engine.connect()
+        if conn.dialect.name == "sqlite":
+            # a bigger page cache for index-heavy bulk writes, and fewer WAL checkpoints:
+            # index pages written by many batches reach the database file once
+            conn.exec_driver_sql("PRAGMA cache_size=-262144")
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+            conn.commit()
+
+    def _close_writer(self) -> None:
+        conn, self._writer = self._writer, None
+        if conn is None:
+            return
+        try:
+            conn.rollback()
+            if conn.dialect.name == "sqlite":  # back to the pool with the usual settings
+                conn.exec_driver_sql("PRAGMA cache_size=-2000")
+                conn.exec_driver_sql("PRAGMA wal_autocheckpoint=1000")
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.commit()
+        finally:
+            conn.close()
 
     # --- progress rows -----------------------------------------------------------
 
@@ -300,9 +326,9 @@ class ImdbImport:
         prepared = None
         if batch.items and batch.prepare is not None:
             prepared = batch.future.result() if batch.future is not None else batch.prepare(batch.items)
-        with self.store.engine.begin() as conn:
-            if conn.dialect.name == "sqlite":  # a bigger page cache for index-heavy bulk writes
-                conn.exec_driver_sql("PRAGMA cache_size=-262144")
+        conn = self._writer
+        assert conn is not None, "batches are written only during run()"
+        with conn.begin():
             if batch.items:
                 batch.write(conn, batch.items, prepared)
             self._save_progress(conn, batch.name, batch.stem, batch.line, batch.bad, batch.finished)
@@ -569,6 +595,7 @@ class ImdbImport:
             with self.store.engine.begin() as conn:
                 conn.execute(PROGRESS.delete().where(PROGRESS.c.source == SOURCE))
         self._start_pool()
+        self._open_writer()
         try:
             with self.progress:
                 if not self._done("title.basics"):
@@ -591,6 +618,7 @@ class ImdbImport:
                 self.import_crew(films)
                 self.import_principals(films)
         finally:
+            self._close_writer()
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
                 self.pool = None
