@@ -3,12 +3,14 @@
 Long reviews are built from the package's held-out IMDb reviews, three at a time joined
 as paragraphs (about 4,000 characters and 30 sentences each).  Three paths are timed:
 
-* ``per review``: what the pipeline stage does for one document: rating extraction
-  (``criticscope.ratings.extract_ratings``, when present) plus ``VerdictModel.review``
-  with its own sentence split;
+* ``per review``: what the pipeline stage does for one document: ``VerdictModel.review``
+  with its own sentence split, and again with rating extraction
+  (``criticscope.ratings.extract_ratings``, when that module is present) before it;
 * ``batched``: ``VerdictModel.reviews`` over batches of 64 (one vectoriser pass per batch);
 * ``VADER``: ``polarity_scores`` of the whole text (the baseline).
 
+Rates are given per wall-clock second and per CPU second of this process (the two agree
+on an idle machine; the second is the fair figure when other jobs share the CPUs).
 Peak memory is the process's maximum resident set size (``resource.getrusage``).
 
     python bench/verdicts.py [--n 600]
@@ -17,6 +19,7 @@ Peak memory is the process's maximum resident set size (``resource.getrusage``).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -40,11 +43,12 @@ def long_reviews(n: int) -> list[str]:
     return ["\n\n".join(texts[i * 3: i * 3 + 3]) for i in range(min(n, len(texts) // 3))]
 
 
-def timed(label: str, fn, reviews: list[str]) -> tuple[str, float]:
-    started = time.perf_counter()
+def timed(label: str, fn, reviews: list[str]) -> tuple[str, float, float]:
+    """(label, reviews per wall-clock second, reviews per CPU second of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     fn(reviews)
-    seconds = time.perf_counter() - started
-    return label, len(reviews) / seconds
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    return label, len(reviews) / seconds, len(reviews) / max(cpu_seconds, 1e-9)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +71,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def per_review(texts: list[str]) -> None:
         for text in texts:
-            if extract_ratings is not None:
-                extract_ratings(text)
+            model.review(text)
+
+    def per_review_with_ratings(texts: list[str]) -> None:
+        for text in texts:
+            extract_ratings(text)
             model.review(text)
 
     def batched(texts: list[str]) -> None:
@@ -80,14 +87,19 @@ def main(argv: list[str] | None = None) -> int:
             vader.polarity_scores(text)
 
     model.reviews(reviews[:8])  # warm-up
-    rows = [
-        timed("verdict model, per review" + (" + ratings" if extract_ratings else ""), per_review, reviews),
+    rows = [timed("verdict model, per review", per_review, reviews)]
+    if extract_ratings is not None:
+        rows.append(timed("verdict model + rating extraction, per review", per_review_with_ratings, reviews))
+    rows += [
         timed("verdict model, batched (64)", batched, reviews),
         timed("VADER compound (baseline)", vader_all, reviews),
     ]
-    print(f"{len(reviews)} long reviews, {chars:.0f} characters on average; model load {load_seconds:.2f} s")
-    for label, rate in rows:
-        print(f"  {label:44} {rate:8.1f} reviews/s")
+    load = os.getloadavg()[0]
+    print(f"{len(reviews)} long reviews, {chars:.0f} characters on average; model load {load_seconds:.2f} s; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs")
+    print(f"  {'':48} {'reviews/s':>10} {'per CPU-s':>10}")
+    for label, rate, cpu_rate in rows:
+        print(f"  {label:48} {rate:10.1f} {cpu_rate:10.1f}")
     print(f"peak RSS: {before:.0f} MB at start, {after_load:.0f} MB after loading the model, "
           f"{peak_mb():.0f} MB at the end")
     return 0

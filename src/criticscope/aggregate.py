@@ -2,7 +2,9 @@
 
 :func:`compute_aggregates` takes plain rows and settings and returns a dict; it has
 no I/O, so it can be checked against hand-computed fixtures.  :func:`film_aggregates`
-loads the rows of one film from the store and calls it.
+loads the rows of one film from the store and calls it (keeping the result in a cache
+checked against the film's rows, see :class:`AggregateCache`); :func:`recompute_all`
+computes every film from a few bulk queries.  Definitions: docs/aggregates.md.
 
 Critics and audience are kept apart: reader comments only feed ``audience``.
 Every figure lists the reviews behind it (``review_ids``).

@@ -176,15 +176,16 @@ class Hit:
                                               "verdict", "published", "snippet", "sentence")}
 
 
-def _snippet(body: str, words: Sequence[str], width: int = 200) -> str:
-    """About ``width`` characters of ``body`` around the first query word (or its stem)."""
-    pos = len(body)
-    for w in words:
-        stem = w.lower()[:max(4, len(w) - 2)]
-        m = re.search(r"\b" + re.escape(stem), body, re.IGNORECASE)
-        if m:
-            pos = min(pos, m.start())
-    pos = 0 if pos == len(body) else pos
+def _stems(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern finding any query word or its stem (a word's start) in a text."""
+    stems = sorted({w.lower()[:max(4, len(w) - 2)] for w in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE) if stems else None
+
+
+def _snippet(body: str, pattern: re.Pattern[str] | None, width: int = 200) -> str:
+    """About ``width`` characters of ``body`` around the first query word."""
+    m = pattern.search(body) if pattern else None
+    pos = m.start() if m else 0
     start = max(0, pos - width // 3)
     if start:
         space = body.find(" ", start, pos)
@@ -245,10 +246,10 @@ def search_reviews(store: Store, query: str, filters: SearchFilters | None = Non
             q, params = _pg_matches(parsed, filters, [*_HIT_COLUMNS, rank])
             found = [(r, r.score) for r in s.execute(q.order_by(text("score DESC"), Review.id)
                                                       .limit(limit).offset(offset), params)]
-    words = parsed.words
+    pattern = _stems(parsed.words)
     return [Hit(review_id=r.id, score=float(f"{score:.6g}"), headline=r.headline, critic=r.critic,
                 outlet=r.outlet, film_id=r.film_id, verdict=r.verdict, published=r.published,
-                snippet=_snippet(r.text, words)) for r, score in found]
+                snippet=_snippet(r.text, pattern)) for r, score in found]
 
 
 def count_reviews_matching(store: Store, query: str, filters: SearchFilters | None = None) -> int:

@@ -103,9 +103,7 @@ class VerdictModel:
 
     # --- sentences ---------------------------------------------------------------
     def _logits(self, counts: sparse.csr_matrix) -> np.ndarray:
-        if counts.shape[0] == 0:
-            return np.zeros(0)
-        return self.clf.decision_function(_weigh(self.weighting, counts))
+        return _linear_logits(self.weighting, self.clf, counts)
 
     def sentence_logits(self, texts: Sequence[str]) -> np.ndarray:
         return self._logits(self.vectorizer.transform([normalize(t) for t in texts]))
@@ -131,7 +129,7 @@ class VerdictModel:
         if self.doc_clf is None:
             logits = self._logits(sparse.vstack([counts, member @ counts]).tocsr())
             return logits[: len(flat)], logits[len(flat):]
-        whole = self.doc_clf.decision_function(_weigh(self.doc_weighting, (member @ counts).tocsr()))
+        whole = _linear_logits(self.doc_weighting, self.doc_clf, (member @ counts).tocsr())
         return self._logits(counts.tocsr()), whole
 
     def score(self, docs: Sequence[Sequence[tuple[int, str]]]) -> list[Scored]:
@@ -207,6 +205,27 @@ def _weigh(weighting: TfidfTransformer | np.ndarray, counts: sparse.csr_matrix) 
         binary.data[:] = 1.0
         return binary.multiply(weighting).tocsr()
     return weighting.transform(counts)
+
+
+def _linear_logits(weighting: TfidfTransformer | np.ndarray, clf: LogisticRegression,
+                   counts: sparse.csr_matrix) -> np.ndarray:
+    """``clf.decision_function(_weigh(weighting, counts))`` without the per-call validation:
+    the NB ratios or IDF weights are folded into the coefficients."""
+    if counts.shape[0] == 0:
+        return np.zeros(0)
+    coef, bias = clf.coef_.ravel(), float(clf.intercept_[0])
+    x = counts.tocsr(copy=True)
+    if isinstance(weighting, np.ndarray):
+        x.data[:] = 1.0
+        return x @ (weighting * coef) + bias
+    # TF-IDF as fitted: sublinear tf (1 + log tf), times idf, rows scaled to unit length
+    np.log(x.data, out=x.data)
+    x.data += 1.0
+    x.data *= weighting.idf_[x.indices]
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=x.data ** 2, minlength=x.shape[0]))
+    dots = x @ coef
+    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0) + bias
 
 
 def _aggregate(logits: np.ndarray, units: Sequence[tuple[int, str]]) -> tuple[float, float]:

@@ -8,6 +8,7 @@ characters and ..."); :func:`normalize` brings both, and new critic text, to one
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -99,30 +100,61 @@ def _pieces(text: str, start: int, end: int) -> list[int]:
 
 # --- hedging cues ------------------------------------------------------------------
 # Concession and middling qualifiers mark a weighed, mixed opinion; downtoners and
-# "one small quibble" phrases mark a complaint the critic is minimising.
+# "one small quibble" phrases mark a complaint the critic is minimising.  A cue is a
+# phrase of words; "(a|b)" lists alternatives for one word.
 CONCESSIVE = (
-    r"but", r"however", r"though", r"although", r"yet", r"still", r"nonetheless", r"nevertheless",
-    r"even so", r"that said", r"whereas", r"despite", r"in spite of", r"for all (?:its|his|her|their|the)",
+    "but", "however", "though", "although", "yet", "still", "nonetheless", "nevertheless", "even so",
+    "that said", "whereas", "despite", "in spite of", "for all (its|his|her|their|the)",
 )
 QUALIFIERS = (
-    r"quite", r"rather", r"somewhat", r"fairly", r"mostly", r"largely", r"partly", r"occasionally",
-    r"sometimes", r"at times", r"in places", r"in parts", r"in spurts", r"fitfully", r"intermittently",
-    r"uneven(?:ly)?", r"patchy", r"mixed", r"flawed", r"messy", r"lumpy", r"hit[- ](?:and|or)[- ]miss",
-    r"inconsistent", r"middling", r"so-so", r"fine", r"okay", r"decent", r"solid", r"serviceable",
-    r"competent", r"passable", r"watchable", r"respectable", r"pleasant", r"likable", r"agreeable",
-    r"enough", r"not bad", r"not quite", r"never quite", r"not always", r"rarely", r"less than",
-    r"more than", r"wish", r"if only", r"admire[ds]?", r"admiring", r"forgettable",
+    "quite", "rather", "somewhat", "fairly", "mostly", "largely", "partly", "occasionally", "sometimes",
+    "at times", "in places", "in parts", "in spurts", "fitfully", "intermittently", "(uneven|unevenly)",
+    "patchy", "mixed", "flawed", "messy", "lumpy", "hit (and|or) miss", "inconsistent", "middling", "so so",
+    "fine", "okay", "decent", "solid", "serviceable", "competent", "passable", "watchable", "respectable",
+    "pleasant", "likable", "agreeable", "enough", "not bad", "not quite", "never quite", "not always",
+    "rarely", "less than", "more than", "wish", "if only", "(admire|admires|admired|admiring)", "forgettable",
 )
 MINIMIZERS = (
-    r"(?:one|only|a|my) (?:small|minor|tiny|slight|single) "
-    r"(?:gripe|quibble|complaint|flaw|problem|reservation|niggle|issue)",
-    r"(?:my|the) (?:only|one) (?:gripe|quibble|complaint|flaw|problem|reservation|niggle|issue)",
-    r"nitpick(?:ing)?", r"quibbles?", r"(?:doesn't|does not|hardly|barely|scarcely) matters?",
-    r"who cares", r"if there is a flaw", r"if there's a flaw", r"small price",
-    r"a touch", r"a bit", r"a little", r"slightly", r"a tad",
+    "(one|only|a|my) (small|minor|tiny|slight|single) (gripe|quibble|complaint|flaw|problem|reservation|niggle|issue)",
+    "(my|the) (only|one) (gripe|quibble|complaint|flaw|problem|reservation|niggle|issue)",
+    "(nitpick|nitpicking|quibble|quibbles)", "(doesn't|hardly|barely|scarcely) (matter|matters)",
+    "does not matter", "who cares", "if there is a flaw", "if there's a flaw", "small price",
+    "a touch", "a bit", "a little", "slightly", "a tad",
 )
-_HEDGE = re.compile(r"\b(?:" + "|".join(CONCESSIVE + QUALIFIERS) + r")\b", re.I)
-_MINIMIZER = re.compile(r"\b(?:" + "|".join(MINIMIZERS) + r")\b", re.I)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _expand(pattern: str) -> list[tuple[str, ...]]:
+    options = [p[1:-1].split("|") if p.startswith("(") else [p] for p in re.split(r"(\([^)]*\))", pattern) if p]
+    return [tuple("".join(combo).split()) for combo in itertools.product(*options)]
+
+
+class PhraseCounter:
+    """Counts non-overlapping phrase occurrences in a word list, longest phrase first."""
+
+    def __init__(self, patterns: tuple[str, ...]):
+        self.index: dict[str, list[tuple[str, ...]]] = {}
+        for pattern in patterns:
+            for phrase in _expand(pattern):
+                self.index.setdefault(phrase[0], []).append(phrase)
+        for phrases in self.index.values():
+            phrases.sort(key=len, reverse=True)
+
+    def count(self, words: list[str]) -> int:
+        n = i = 0
+        while i < len(words):
+            for phrase in self.index.get(words[i], ()):
+                if tuple(words[i: i + len(phrase)]) == phrase:
+                    n += 1
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+        return n
+
+
+_HEDGES = PhraseCounter(CONCESSIVE + QUALIFIERS)
+_MINIMIZERS = PhraseCounter(MINIMIZERS)
 # A sentence that opens with a turn or a summing-up carries the critic's conclusion.
 _TURN = re.compile(
     r"^\W*(?:but|however|still|yet|nonetheless|nevertheless|even so|that said|in the end|ultimately"
@@ -133,8 +165,8 @@ _TURN = re.compile(
 
 def hedge_counts(sentence: str) -> tuple[int, int]:
     """(hedging cues, minimising cues) in one sentence."""
-    text = sentence.translate(_TRANSLATE)
-    return len(_HEDGE.findall(text)), len(_MINIMIZER.findall(text))
+    words = _WORD.findall(sentence.translate(_TRANSLATE).lower())
+    return _HEDGES.count(words), _MINIMIZERS.count(words)
 
 
 def is_turn(sentence: str) -> bool:
