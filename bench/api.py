@@ -31,6 +31,7 @@ import math
 import os
 import random
 import resource
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -401,7 +402,7 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the temporary library")
     args = ap.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="criticscope-bench-"))
+    tmp = None if args.db else Path(tempfile.mkdtemp(prefix="criticscope-bench-"))
     db_path = args.db or tmp / "bench.db"
     ids_path = db_path.with_suffix(".ids.json")
     if db_path.exists() and ids_path.exists():
@@ -448,10 +449,11 @@ def main() -> None:
               f"{r['p99'] / base_p99:9.2f} {r['errors']}")
     print("goal: p99 < 50 ms")
     print(f"bench peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    if not args.keep and not args.db:
-        for p in tmp.iterdir():
-            p.unlink()
-        tmp.rmdir()
+    if tmp is not None:
+        if args.keep:
+            print(f"library kept in {tmp}")
+        else:
+            shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":

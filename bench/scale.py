@@ -18,7 +18,6 @@ machine skew wall-clock figures: the load average is printed before and after.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import resource
 import shutil
@@ -110,14 +109,13 @@ def run_local(url: str, settings, inputs: list[str]) -> dict[str, Any]:
 
 
 def run_dask(url: str, settings, inputs: list[str], workers: int, batch_size: int) -> dict[str, Any]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from criticscope.library import Library
-    from criticscope.runner import RunStats, analyze_distributed
+    from criticscope.runner import RunStats, analyze_distributed, local_cluster
     from criticscope.store import Store
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    cluster = local_cluster(workers, dashboard_address="127.0.0.1:0")
     client = Client(cluster)
     lib = Library(settings, Store.open(url))
     stats = RunStats(run_id="")

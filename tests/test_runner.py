@@ -42,7 +42,7 @@ from criticscope.distributed.synthetic import (
 from criticscope.distributed.worker import cache_info
 from criticscope.library import Library
 from criticscope.models import Analysis, Film, Job, JournalEntry, Mention, ReaderComment, Review
-from criticscope.runner import RunStats, analyze_distributed
+from criticscope.runner import RunStats, analyze_distributed, local_cluster
 from criticscope.stages import BUILTIN_STAGES
 from criticscope.store import Store
 
@@ -177,10 +177,9 @@ def assert_same(got: dict[str, Any], want: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def client():
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address="127.0.0.1:0", silence_logs=50)
+    cluster = local_cluster(2, dashboard_address="127.0.0.1:0")
     with Client(cluster) as c:
         yield c
     cluster.close()

@@ -317,3 +317,37 @@ def test_search_command(tmp_path):
     assert out.exit_code == 0 and "Priya" in out.output and "Dana" not in out.output
     out = runner.invoke(main, ["search", "zzzz"], env=env)
     assert out.exit_code == 0 and "no matches" in out.output
+
+
+def test_upgrade_from_the_first_search_indexes(db_url):
+    """A library that ran the first form of revision 0003 (titles indexed as written, no
+    PostgreSQL tsvector column) gets today's indexes from revision 0004."""
+    from alembic import command
+
+    from criticscope.store import alembic_config, make_engine
+
+    engine = make_engine(db_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        if engine.dialect.name == "sqlite":
+            for stmt in ("DROP TRIGGER films_fts_au", "DROP TRIGGER films_fts_ad", "DROP TRIGGER films_fts_ai",
+                         "DROP TABLE films_fts",
+                         "CREATE VIRTUAL TABLE films_fts USING fts5(title, original_title, content='films', "
+                         "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"):
+                conn.exec_driver_sql(stmt)
+        else:
+            for stmt in ("DROP INDEX ix_reviews_tsv", "DROP INDEX ix_films_tsv",
+                         "ALTER TABLE reviews DROP COLUMN search_tsv",
+                         "CREATE INDEX ix_reviews_tsv ON reviews USING gin "
+                         "(to_tsvector('english', coalesce(headline, '') || ' ' || text))"):
+                conn.exec_driver_sql(stmt)
+    engine.dispose()
+    store = Store.open(db_url)  # migrates to the newest revision
+    with store.session() as s:
+        s.add(Film(title="The Godfather Part II", norm_title="godfather part 2", year=1974, source="test"))
+        s.add(Review(id="r", headline="Coppola", text="A ballroom scene of ravishing length."))
+    assert [f["title"] for f in search_films(store, "Godfather 2")] == ["The Godfather Part II"]  # normalized
+    assert ids(search_reviews(store, "ballroom")) == ["r"]
+    store.close()

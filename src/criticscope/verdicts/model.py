@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import platform
+import re
 import tempfile
 import time
 from collections.abc import Sequence
@@ -51,7 +52,7 @@ from criticscope.verdicts.text import hedge_counts, is_turn, normalize, split_se
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "1.0"  # bump when features, data handling or the head change
+MODEL_VERSION = "1.1"  # bump when features, data handling or the head change
 SEED = 0
 TOKEN_PATTERN = r"(?u)\b\w[\w']*\b|[!?]"
 BASE_KIND = "hybrid"  # chosen by the comparison in docs/verdicts.md
@@ -100,13 +101,37 @@ class VerdictModel:
     p_positive_min: float = 0.62
     doc_weighting: TfidfTransformer | np.ndarray | None = None  # a separate reader of whole reviews
     doc_clf: LogisticRegression | None = None
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- sentences ---------------------------------------------------------------
     def _logits(self, counts: sparse.csr_matrix) -> np.ndarray:
-        return _linear_logits(self.weighting, self.clf, counts)
+        return _linear_logits(self._folded("sentences", self.weighting, self.clf), counts)
+
+    def _folded(self, key: str, weighting: TfidfTransformer | np.ndarray, clf: LogisticRegression) -> Folded:
+        if key not in self._cache:
+            self._cache[key] = Folded.of(weighting, clf)
+        return self._cache[key]
+
+    def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Raw n-gram counts of normalised texts (a faster path for the word vectoriser)."""
+        vec = self.vectorizer
+        if not isinstance(vec, CountVectorizer) or vec.analyzer != "word" or vec.ngram_range != (1, 2):
+            return vec.transform(texts).tocsr()
+        vocab, token = vec.vocabulary_, self._cache.setdefault("token", re.compile(vec.token_pattern))
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            words = token.findall(text)
+            grams = [*words, *(a + " " + b for a, b in zip(words, words[1:], strict=False))]
+            indices.extend(j for j in map(vocab.get, grams) if j is not None)
+            indptr.append(len(indices))
+        out = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int32),
+                                 np.array(indptr, dtype=np.int32)), shape=(len(texts), len(vocab)))
+        out.sum_duplicates()
+        return out
 
     def sentence_logits(self, texts: Sequence[str]) -> np.ndarray:
-        return self._logits(self.vectorizer.transform([normalize(t) for t in texts]))
+        return self._logits(self.counts([normalize(t) for t in texts]))
 
     def sentence_probs(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated P(positive) of each text, read as one critic sentence."""
@@ -122,14 +147,14 @@ class VerdictModel:
         flat = [normalize(s) for d in docs for _, s in d]
         if not flat:
             return np.zeros(0), np.zeros(len(docs))
-        counts = self.vectorizer.transform(flat)
+        counts = self.counts(flat)
         owner = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
         member = sparse.csr_matrix((np.ones(len(flat), dtype=np.float32), (owner, np.arange(len(flat)))),
                                    shape=(len(docs), len(flat)))
         if self.doc_clf is None:
             logits = self._logits(sparse.vstack([counts, member @ counts]).tocsr())
             return logits[: len(flat)], logits[len(flat):]
-        whole = _linear_logits(self.doc_weighting, self.doc_clf, (member @ counts).tocsr())
+        whole = _linear_logits(self._folded("reviews", self.doc_weighting, self.doc_clf), (member @ counts).tocsr())
         return self._logits(counts.tocsr()), whole
 
     def score(self, docs: Sequence[Sequence[tuple[int, str]]]) -> list[Scored]:
@@ -207,25 +232,38 @@ def _weigh(weighting: TfidfTransformer | np.ndarray, counts: sparse.csr_matrix) 
     return weighting.transform(counts)
 
 
-def _linear_logits(weighting: TfidfTransformer | np.ndarray, clf: LogisticRegression,
-                   counts: sparse.csr_matrix) -> np.ndarray:
-    """``clf.decision_function(_weigh(weighting, counts))`` without the per-call validation:
-    the NB ratios or IDF weights are folded into the coefficients."""
+@dataclass(frozen=True)
+class Folded:
+    """A linear model with its feature weighting folded in, for fast scoring."""
+
+    binary: bool  # NB-SVM: binary counts; else TF-IDF (sublinear tf, idf, unit length)
+    coef: np.ndarray  # NB: ratios * coefficients; TF-IDF: the coefficients
+    idf: np.ndarray | None
+    bias: float
+
+    @classmethod
+    def of(cls, weighting: TfidfTransformer | np.ndarray, clf: LogisticRegression) -> Folded:
+        coef, bias = clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])
+        if isinstance(weighting, np.ndarray):
+            return cls(True, weighting * coef, None, bias)
+        return cls(False, coef, np.asarray(weighting.idf_, dtype=np.float64), bias)
+
+
+def _linear_logits(model: Folded, counts: sparse.csr_matrix) -> np.ndarray:
+    """``clf.decision_function(_weigh(weighting, counts))``, without sklearn's per-call checks."""
     if counts.shape[0] == 0:
         return np.zeros(0)
-    coef, bias = clf.coef_.ravel(), float(clf.intercept_[0])
     x = counts.tocsr(copy=True)
-    if isinstance(weighting, np.ndarray):
+    if model.binary:
         x.data[:] = 1.0
-        return x @ (weighting * coef) + bias
-    # TF-IDF as fitted: sublinear tf (1 + log tf), times idf, rows scaled to unit length
+        return x @ model.coef + model.bias
     np.log(x.data, out=x.data)
     x.data += 1.0
-    x.data *= weighting.idf_[x.indices]
+    x.data *= model.idf[x.indices]
     rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
     norms = np.sqrt(np.bincount(rows, weights=x.data ** 2, minlength=x.shape[0]))
-    dots = x @ coef
-    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0) + bias
+    dots = x @ model.coef
+    return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0) + model.bias
 
 
 def _aggregate(logits: np.ndarray, units: Sequence[tuple[int, str]]) -> tuple[float, float]:
@@ -397,6 +435,7 @@ def _atomic(path: Path, write) -> None:
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp creates owner-only files
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

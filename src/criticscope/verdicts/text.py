@@ -130,31 +130,34 @@ def _expand(pattern: str) -> list[tuple[str, ...]]:
 
 
 class PhraseCounter:
-    """Counts non-overlapping phrase occurrences in a word list, longest phrase first."""
+    """Counts non-overlapping occurrences of several phrase groups in a word list in one
+    pass; at each word the longest phrase of any group wins."""
 
-    def __init__(self, patterns: tuple[str, ...]):
-        self.index: dict[str, list[tuple[str, ...]]] = {}
-        for pattern in patterns:
-            for phrase in _expand(pattern):
-                self.index.setdefault(phrase[0], []).append(phrase)
+    def __init__(self, *groups: tuple[str, ...]):
+        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for g, patterns in enumerate(groups):
+            for pattern in patterns:
+                for phrase in _expand(pattern):
+                    self.index.setdefault(phrase[0], []).append((phrase, g))
         for phrases in self.index.values():
-            phrases.sort(key=len, reverse=True)
+            phrases.sort(key=lambda item: len(item[0]), reverse=True)
+        self.n_groups = len(groups)
 
-    def count(self, words: list[str]) -> int:
-        n = i = 0
+    def count(self, words: list[str]) -> list[int]:
+        counts = [0] * self.n_groups
+        i, index = 0, self.index
         while i < len(words):
-            for phrase in self.index.get(words[i], ()):
-                if tuple(words[i: i + len(phrase)]) == phrase:
-                    n += 1
+            for phrase, g in index.get(words[i], ()):
+                if len(phrase) == 1 or tuple(words[i: i + len(phrase)]) == phrase:
+                    counts[g] += 1
                     i += len(phrase)
                     break
             else:
                 i += 1
-        return n
+        return counts
 
 
-_HEDGES = PhraseCounter(CONCESSIVE + QUALIFIERS)
-_MINIMIZERS = PhraseCounter(MINIMIZERS)
+_CUES = PhraseCounter(CONCESSIVE + QUALIFIERS, MINIMIZERS)
 # A sentence that opens with a turn or a summing-up carries the critic's conclusion.
 _TURN = re.compile(
     r"^\W*(?:but|however|still|yet|nonetheless|nevertheless|even so|that said|in the end|ultimately"
@@ -165,8 +168,8 @@ _TURN = re.compile(
 
 def hedge_counts(sentence: str) -> tuple[int, int]:
     """(hedging cues, minimising cues) in one sentence."""
-    words = _WORD.findall(sentence.translate(_TRANSLATE).lower())
-    return _HEDGES.count(words), _MINIMIZERS.count(words)
+    hedges, minimizers = _CUES.count(_WORD.findall(sentence.translate(_TRANSLATE).lower()))
+    return hedges, minimizers
 
 
 def is_turn(sentence: str) -> bool:

@@ -1,10 +1,13 @@
-"""link candidates: the candidate films of each ambiguous automatic link, indexed by film
+"""link candidates: the candidate films of each ambiguous automatic link, indexed by film;
+search indexes of databases that ran the first form of 0003 brought up to date
 
 Revision ID: 0004
 Revises: 0003
 """
 
 from __future__ import annotations
+
+import importlib
 
 import sqlalchemy as sa
 from alembic import op
@@ -17,7 +20,35 @@ depends_on = None
 BATCH = 2000
 
 
+def _bring_search_indexes_up_to_date() -> None:
+    """Databases that ran an earlier form of revision 0003 index film titles as written
+    (SQLite ``films_fts(title, ...)``) and have no ``reviews.search_tsv`` column (PostgreSQL):
+    rebuild those pieces as 0003 now creates them."""
+    search = importlib.import_module("criticscope.migrations.versions.0003_search")
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        columns = [row[1] for row in bind.exec_driver_sql("PRAGMA table_info(films_fts)")]
+        if "norm_title" in columns:
+            return
+        for stmt in ("DROP TRIGGER IF EXISTS films_fts_au", "DROP TRIGGER IF EXISTS films_fts_ad",
+                     "DROP TRIGGER IF EXISTS films_fts_ai", "DROP TABLE IF EXISTS films_fts"):
+            op.execute(stmt)
+        for stmt in search.SQLITE_UP:
+            if "films_fts" in stmt:
+                op.execute(stmt)
+    elif bind.dialect.name == "postgresql":
+        found = bind.exec_driver_sql("SELECT 1 FROM information_schema.columns WHERE table_name = 'reviews' "
+                                     "AND column_name = 'search_tsv'").first()
+        if found:
+            return
+        for stmt in search.PG_DOWN:
+            op.execute(stmt)
+        for stmt in search.PG_UP:
+            op.execute(stmt)
+
+
 def upgrade() -> None:
+    _bring_search_indexes_up_to_date()
     candidates = op.create_table(
         "link_candidates",
         sa.Column("review_id", sa.String(length=40), nullable=False),
