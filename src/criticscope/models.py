@@ -181,7 +181,7 @@ class AspectMention(Base):
 
 
 class SentenceEmbedding(Base):
-    """Sentence vectors for semantic search (float32 bytes)."""
+    """Sentence vectors for semantic search (float16 bytes)."""
 
     __tablename__ = "sentence_embeddings"
     review_id: Mapped[str] = mapped_column(String(40), ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True)
