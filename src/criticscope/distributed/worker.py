@@ -236,7 +236,7 @@ def reviews_to_analyze(store: Store, run_id: str, rows: Sequence[JournalEntry]) 
 
 def run_partition(ctx: dict[str, Any], name: str, inputs: list[dict[str, Any]]) -> dict[str, Any]:
     """Ingest and analyze one partition (a Dask task); resumes after a partial attempt."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     with _RUN_LOCK:
         lib = worker_library(ctx)
         loaded = time.perf_counter()
@@ -252,7 +252,7 @@ def run_partition(ctx: dict[str, Any], name: str, inputs: list[dict[str, Any]]) 
                 raise
             mark(store, run_id, name, "done")
     stats.update(partition=name, skipped=False, pid=os.getpid(), load=loaded - started,
-                 seconds=time.perf_counter() - started)
+                 seconds=time.perf_counter() - started, cpu=time.thread_time() - cpu)
     return stats
 
 
