@@ -27,6 +27,7 @@ from criticscope.verdicts import (
     train,
 )
 from criticscope.verdicts import data as vdata
+from criticscope.verdicts.model import _linear_logits, _weigh
 from criticscope.verdicts.text import hedge_counts, normalize, split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -155,6 +156,16 @@ def test_sentences_from_the_pipeline_are_used_when_given(small_model) -> None:
 
 def test_empty_text_gets_no_verdict(small_model) -> None:
     assert small_model.review("   ")["verdict"] is None
+
+
+def test_fast_scoring_matches_sklearn(small_model) -> None:
+    texts = [normalize(t) for t in (RAVE, PAN, "", "It is not good !", "the the the")]
+    counts = small_model.counts(texts)
+    assert abs(counts - small_model.vectorizer.transform(texts)).sum() == 0
+    for weighting, clf, key in ((small_model.weighting, small_model.clf, "sentences"),
+                                (small_model.doc_weighting, small_model.doc_clf, "reviews")):
+        reference = clf.decision_function(_weigh(weighting, counts))
+        assert np.allclose(_linear_logits(small_model._folded(key, weighting, clf), counts), reference, atol=1e-4)
 
 
 def test_estimated_score_puts_the_thresholds_on_40_and_60(small_model) -> None:

@@ -39,8 +39,11 @@ class PipelineSettings(BaseModel):
 class VerdictSettings(BaseModel):
     positive_min: float = 60.0
     mixed_min: float = 40.0
-    p_positive_min: float = 0.62
-    p_negative_max: float = 0.40
+    small_scale_max: float = 5.0
+    small_scale_positive_min: float = 70.0
+    small_scale_mixed_min: float = 50.0
+    p_positive_min: float = 0.979
+    p_negative_max: float = 0.405
 
 
 class LinkingSettings(BaseModel):

@@ -18,7 +18,7 @@ Contract of ``doc.ext`` keys (each stage writes exactly its own key):
   ``{"text", "start", "end", "scale", "value", "score", "kind", "source"}``
   (``score`` is 0-100; ``source`` is ``"text"`` or ``"structured"``).
 * ``verdict``: ``{"verdict", "source", "p_positive", "model_verdict",
-  "estimated_score", "audience": [{"comment", "p_positive", "verdict"}...]}``.
+  "estimated_score", "rating_score", "audience": [{"index", "p_positive", "verdict"}...]}``.
 * ``linking``: ``{"status", "film_id", "confidence", "recommendation",
   "candidates": [...], "evidence": [...], "mentions": [...]}``.
 * ``aspects``: ``{"items": [{"aspect", "polarity", "score", "start", "end", "text", "sentence"}...],
