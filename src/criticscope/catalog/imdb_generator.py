@@ -38,7 +38,7 @@ _ADJ = ("Dark Silent Last Lost Red Broken Hidden Golden Quiet Cold Burning Endle
 _NOUN = ("Night City River Road House Summer Heart Storm Kingdom Garden Shadow Mirror Island Winter Song Dream "
          "Empire Hunter Stranger Harbor Mountain Machine Witness Promise Ocean Forest Station Circus Letter Bridge "
          "Dance Angel Ghost Fire Horizon Echo Voyage Border Prisoner Widow Doctor Detective Family Heist Room "
-         "Valley Desert Train Carnival Lighthouse Orchard Ballerina Monster Spy Soldier Queen King").split()
+         "Valley Desert Train Carnival Lighthouse Orchard Dancer Monster Spy Soldier Queen King").split()
 _FOREIGN = ("Amélie Café Señor Straße Ça Été Noël Mañana Größe Fräulein Ødegaard Żywot Čas Ölüm Göç Ação Coração "
             "Nuit Rêve Liebe Sehnsucht Vida Muerte Amore Notte Città Ciudad Tiempo Sonho Réveil Frère Søster "
             "Öğretmen Miłość Kärlek Ánimo Jeunesse Gelo Fiore Schöne").split()
@@ -49,7 +49,7 @@ _COMMON_TITLES = ("Hamlet", "Home", "The Stranger", "Heat", "Crash", "Drive", "A
                   "Pinocchio", "The Host", "Oldboy", "Suspiria", "A Star Is Born", "The Thing", "Solaris",
                   "Nosferatu", "Robin Hood", "Jane Eyre", "Emma", "The Three Musketeers", "Hercules", "Titanic")
 _SUBTITLES = ("The Beginning", "Redemption", "Origins", "The Reckoning", "A New Hope", "Dead Reckoning",
-              "Homecoming", "Resurrection", "The Final Chapter", "Legacy", "Ballerina", "Part One")
+              "Homecoming", "Resurrection", "The Final Chapter", "Legacy", "Reckoning", "Part One")
 _ROMAN = ("II", "III", "IV", "V", "VI")
 _FIRST = ("John Mary James Anna Robert Linda Michael Sarah David Laura Peter Emma Thomas Julia Daniel Claire "
           "Mark Helen Paul Alice George Nora Frank Ruth Henry Grace Samuel Olivia Jack Rose Walter Diane Louis "

@@ -310,7 +310,7 @@ class CatalogIndex:
 
     def films_by_norm_title(self, norm: str) -> list[int]:
         """Films with exactly this normalized title or alias; if none, films with it as a
-        derived key (a title without its subtitle, "john wick 4"...)."""
+        derived key (a title without its subtitle, "saw 4"...)."""
         exact = list(self._exact.get(norm, ()))
         if exact:
             return exact

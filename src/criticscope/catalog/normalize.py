@@ -184,7 +184,7 @@ def normalize_title(text: str) -> str:
 
 
 def _drop_sequel_words(tokens: list[str]) -> list[str]:
-    """"john wick chapter 4" -> "john wick 4"."""
+    """"mission impossible chapter 2" -> "mission impossible 2"."""
     out = []
     for i, tok in enumerate(tokens):
         if tok in SEQUEL_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit() and i > 0:
@@ -246,9 +246,9 @@ def _variant_forms(text: str) -> tuple[tuple[str, str], ...]:
 def title_variants(text: str) -> list[str]:
     """Normalized forms a title is also known by, full form first: without the subtitle
     ("Mission: Impossible – Fallout" -> "mission impossible"), the subtitle alone when it
-    has two words or more or follows a franchise prefix ("From the World of John Wick:
-    Ballerina" -> "ballerina"), and sequel words dropped ("john wick chapter 4" ->
-    "john wick 4")."""
+    has two words or more or follows a franchise prefix ("From the World of Harry Potter:
+    Fantastic Beasts" -> "fantastic beasts"), and sequel words dropped ("saw chapter 4" ->
+    "saw 4")."""
     return [key for key, _ in variant_forms(text)]
 
 

@@ -28,7 +28,7 @@ PERSON_COLUMNS = ("id", "name", "norm_name", "imdb_id", "name_keys")
 
 
 def encode_variants(title: str) -> str | None:
-    """The stored form of a title's derived keys: ``"s:john wick 4|h:john wick"``."""
+    """The stored form of a title's derived keys: ``"s:saw 4|h:saw"``."""
     return join_keys(f"{_VARIANT_CODES[kind]}:{key}" for key, kind in variant_forms(title) if kind != FULL)
 
 

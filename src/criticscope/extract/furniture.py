@@ -269,7 +269,7 @@ _PLAIN_TITLE = (r"[A-Z0-9][\w'’:&!-]*(?:\s+(?:of|the|a|an|and|in|on|to|for|at|
 _LEFT_TO_RIGHT = r"(?:\(?(?:[Ff]rom\s+)?(?:[Ll]eft(?:\s+to\s+right)?|L-R|l-r)\)?\s*[:,]?\s*)?"
 _STUDIO = r"\([A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,5}\)"
 CAPTION_SHAPES: list[str] = [
-    # "Ana de Armas in “Ballerina.”", "Jeon Jong-seo as Jang Ok-ju in a still from “Ballerina”, ..."
+    # "Tilda Swinton in “Suspiria.”", "Song Kang-ho as Ki-taek in a still from “Parasite”, ..."
     r"(?:\(?from left\)?,?\s*)?" + _NAMES + r"(?:\s*\((?:left|right|center|centre)\))?,?"
     r"(?:\s+(?:as|plays|playing)\s+[^,.]{1,60}?,?)?\s+in\s+(?:a\s+(?:still|scene|moment|shot|image)\s+from\s+"
     r"|the\s+(?:film|movie|series)\s+)?" + _TITLE + r"\s*[.,]?[”\"’']?\.?",
@@ -284,7 +284,7 @@ CAPTION_SHAPES: list[str] = [
     # "Still from Old, with the family on the beach"
     r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[Ss]till|[Ss]creenshot|[Ff]rame grab|[Ss]creen grab)s?\s+from\s+\S.{0,150}",
 ]
-# A line that ends with its own credit ("... directed by Lee Chung-hyun. Photo: Yoo Eun Mi/Netflix").
+# A line that ends with its own credit ("... directed by Bong Joon-ho. Photo: Studio/Distributor").
 CAPTION_WITH_CREDIT: list[str] = [
     r".{10,400}?\s\((?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^()]{2,80}\)\.?",
     r".{10,400}?[.”\"’)]\s*\(?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^.!?]{2,80}\)?",

@@ -111,7 +111,7 @@ AWAY_YEAR_RE = re.compile(
     r"|predecessor|remake|edition|telling|film of the same name|one)\b",
     re.IGNORECASE,
 )
-# A title directly followed by a credit role: "from The Call director Lee Chung-hyun".
+# A title directly followed by a credit role: "from the Parasite director Bong Joon-ho".
 CREDIT_AFTER_RE = re.compile(
     r"^\s*(?:['’]s\s+)?(?:(?:co-|writer-)?(?:director|filmmaker|helmer|auteur|writer|screenwriter|actor"
     r"|actress|co-star|producer|creator|composer|cinematographer|alum|alumna|alumnus|veteran)s?|star)\b",
@@ -133,8 +133,8 @@ CAST_BEFORE_RE = re.compile(
 )
 CAST_AFTER_RE = re.compile(r"^\s*(?:as\s+[A-Z]|\(as\b|plays\b|stars\b|co-stars\b|gives\b)")
 
-# A title used as a franchise, a character or a style, not as one film: "the John Wick series",
-# "John Wick himself", "a Wick-style fight", "from the world of X".
+# A title used as a franchise, a character or a style, not as one film: "the Mad Max series",
+# "Indiana Jones himself", "a Bond-style chase", "from the world of X".
 FRANCHISE_AFTER_RE = re.compile(
     r"^(?:['’]s)?[\s-]*(?:series|franchise|films|movies|saga|universe|mythos|cinematic universe|style|sequels?"
     r"|prequels?|veterans?|fans|tropes|formula|chic|inspired|esque|like|himself|herself|themselves|character"

@@ -603,7 +603,7 @@ def _weak_context(span: TitleSpan, ev: PageEvidence, text: str,
     before = text[max(0, span.start - 60):span.start]
     after = text[span.end:span.end + 30]
     if span.review_marker or (CREDIT_AFTER_RE.match(after) and re.match(r"^\W*\w+\s+[A-Z]", after)):
-        return True  # "The Call director Lee Chung-hyun"
+        return True  # "the Parasite director Bong Joon-ho"
     if re.search(r"['’]s\s+$", before) and any(
             0 <= span.start - p.end <= 4 and directed(p.person_id, span.norm) for p in ev.people):
         return True  # "Todd Haynes's Carol" (his film, not an actor's character)
@@ -916,7 +916,7 @@ def gather(doc: ReviewDoc, index: TitleIndex, cache: dict[str, bool] | None = No
 
     for s, e, norm in _dedupe_longest(index.find_titles(text)):
         if any(p.start <= s and e <= p.end for p in ev.people) and not _quoted(text, s, e):
-            continue  # "John Wick" inside a person's name is the person
+            continue  # a title inside a person's name is the person
         span = _title_span(text, s, e, norm, ev.sentence_starts, "text", name_like(text[s:e]))
         span.paragraph = 0 if s < ev.first_paragraph_end else 1
         zone = ev.zone_at(s, e)
@@ -1055,7 +1055,7 @@ def _drop_inner_spans(ev: PageEvidence) -> None:
 
 
 def _credit_parens(ev: PageEvidence, text: str, s: int, e: int) -> bool:
-    """"Jeon Jong-seo (Burning)" and "(Ian McShane, DEATH RACE)": a title in
+    """"Steven Yeun (Minari)" and "(Bill Murray, GROUNDHOG DAY)": a title in
     parentheses right after a person is that person's other work."""
     before = text[max(0, s - 70):s]
     m = _PAREN_CREDIT.search(before)

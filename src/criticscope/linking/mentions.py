@@ -154,7 +154,7 @@ def _same_title_mentions(ev: PageEvidence, result: dict[str, Any], proposal: Pro
             continue
         start, end = where
         zone = ev.in_same_name(start, end)
-        if zone is not None:  # quote the whole description: "Len Wiseman's coming ... of the same name"
+        if zone is not None:  # quote the whole description: "<Director>'s coming ... of the same name"
             end = zone.end
         out.append({"kind": "film", "text": ev.text[start:end].strip(), "start": start, "end": end,
                     "sentence": _sentence_text(ev, ev.sentence_of(start)), "film_id": m.film_id,

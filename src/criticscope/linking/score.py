@@ -227,7 +227,7 @@ class NameFinder:
 
 def _person_context(ev: PageEvidence, start: int, end: int) -> str | None:
     """None when a name may stand for the reviewed film's people; a relation kind when
-    it sits in a passage about another film ("Len Wiseman's upcoming film of the same
+    it sits in a passage about another film ("the director's upcoming film of the same
     name", "the 1978 original")."""
     if ev.in_same_name(start, end) is not None:
         return "same_name"
