@@ -171,9 +171,11 @@ class PullQuoteSelector:
             if verdict in _POSITIVE_VERDICTS or verdict in _NEGATIVE_VERDICTS:
                 score += 0.6 if agrees(verdict, value) else -1.0
             elif verdict == "mixed":
+                # a one-sided sentence the classifier reads as a rave or a pan does not carry "mixed"
+                held_back = p is None or agrees(verdict, 2.0 * float(p) - 1.0)
                 if contrastive:
                     score = 0.5 * abs(value) + 0.7
-                elif agrees(verdict, value):
+                elif agrees(verdict, value) and held_back:
                     score = 0.5 * abs(value) + 0.3
                 else:
                     score = -0.6

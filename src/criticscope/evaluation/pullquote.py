@@ -35,6 +35,12 @@ def run_reviews(reviews: Sequence[dict], settings: Any = None) -> list[dict[str,
     for review in reviews:
         doc = ReviewDoc(review_id=review["id"], text=review["text"])
         doc.ext["sentences"] = split_sentences(doc.text)
+        # sentence polarity as the verdict stage gives it in the pipeline (when the model is available)
+        probs = sentence_probabilities(settings, [x["text"] for x in doc.ext["sentences"]]) \
+            if settings is not None and doc.ext["sentences"] else None
+        if probs is not None:
+            for sent, prob in zip(doc.ext["sentences"], probs, strict=True):
+                sent["p_positive"] = float(prob)
         doc.ext["verdict"] = {"verdict": review["verdict"], "source": "gold"}
         detector(doc)
         selector(doc)
