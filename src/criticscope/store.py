@@ -4,7 +4,7 @@ Alembic migrations, and the data-access functions the rest of criticscope uses."
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from importlib import resources
@@ -218,20 +218,33 @@ class Store:
     def save_doc(self, doc: ReviewDoc, stages: Iterable[str] | None = None) -> None:
         """Persist stage outputs of ``doc`` (all of ``doc.ext`` or only ``stages``) and
         project their key figures into the review's summary columns."""
-        names = [k for k in (stages or doc.ext.keys()) if k in doc.ext and k != "link_decision"]
+        self.save_docs([doc], stages)
+
+    def save_docs(self, docs: Sequence[ReviewDoc], stages: Iterable[str] | None = None) -> None:
+        """:meth:`save_doc` for many documents in one transaction.  Reviews are written in id
+        order, so two writers touching the same reviews lock them in the same order."""
+        docs = sorted(docs, key=lambda d: d.review_id)
+        ids = [d.review_id for d in docs]
+        if not ids:
+            return
+        only = list(stages) if stages is not None else None
         with self.session() as s:
-            review = s.get(Review, doc.review_id)
-            if review is None:
-                raise KeyError(doc.review_id)
-            for stage in names:
-                row = s.get(Analysis, (doc.review_id, stage))
-                if row is None:
-                    s.add(Analysis(review_id=doc.review_id, stage=stage, data=doc.ext[stage]))
-                else:
-                    row.data = doc.ext[stage]
-                    row.updated_at = utcnow()
-                _project(s, review, stage, doc.ext[stage])
-            review.updated_at = utcnow()
+            reviews = {r.id: r for r in s.scalars(select(Review).where(Review.id.in_(ids)))}
+            existing = {(a.review_id, a.stage): a
+                        for a in s.scalars(select(Analysis).where(Analysis.review_id.in_(ids)))}
+            for doc in docs:
+                review = reviews.get(doc.review_id)
+                if review is None:
+                    raise KeyError(doc.review_id)
+                for stage in [k for k in (only or doc.ext) if k in doc.ext and k != "link_decision"]:
+                    row = existing.get((doc.review_id, stage))
+                    if row is None:
+                        s.add(Analysis(review_id=doc.review_id, stage=stage, data=doc.ext[stage]))
+                    else:
+                        row.data = doc.ext[stage]
+                        row.updated_at = utcnow()
+                    _project(s, review, stage, doc.ext[stage])
+                review.updated_at = utcnow()
 
     # --- a person's link decisions ---------------------------------------------
 

@@ -36,9 +36,9 @@ from ..extract import extract
 from ..fetch import is_url
 from ..ingest import Ingester, JournalRow, RawItem, read_input
 from ..library import Library
-from ..models import Analysis, JournalEntry, Review, utcnow
+from ..models import JournalEntry, Review
 from ..pipeline import ReviewDoc
-from ..store import Store, _project
+from ..store import Store
 from . import locks
 from .plan import STDIN_ORIGIN, InputRef, claim, mark
 
@@ -160,28 +160,8 @@ def read_ref(ref: InputRef, settings: Settings, store: Store) -> RawItem:
 
 
 def save_docs(store: Store, docs: Sequence[ReviewDoc], stages: Sequence[str] | None = None) -> None:
-    """``Store.save_doc`` for many documents in one transaction (reviews in id order, so two
-    workers touching the same reviews lock them in the same order)."""
-    docs = sorted(docs, key=lambda d: d.review_id)
-    ids = [d.review_id for d in docs]
-    if not ids:
-        return
-    with store.session() as s:
-        reviews = {r.id: r for r in s.scalars(select(Review).where(Review.id.in_(ids)))}
-        existing = {(a.review_id, a.stage): a for a in s.scalars(select(Analysis).where(Analysis.review_id.in_(ids)))}
-        for doc in docs:
-            review = reviews.get(doc.review_id)
-            if review is None:
-                raise KeyError(doc.review_id)
-            for stage in [k for k in (stages or doc.ext) if k in doc.ext and k != "link_decision"]:
-                row = existing.get((doc.review_id, stage))
-                if row is None:
-                    s.add(Analysis(review_id=doc.review_id, stage=stage, data=doc.ext[stage]))
-                else:
-                    row.data = doc.ext[stage]
-                    row.updated_at = utcnow()
-                _project(s, review, stage, doc.ext[stage])
-            review.updated_at = utcnow()
+    """Write a partition's stage outputs in one transaction (:meth:`Store.save_docs`)."""
+    store.save_docs(docs, stages)
 
 
 def analyze_reviews(lib: Library, review_ids: Sequence[str], timings: dict[str, float]) -> None:
